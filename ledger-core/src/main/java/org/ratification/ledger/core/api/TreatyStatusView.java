@@ -1,0 +1,27 @@
+package org.ratification.ledger.core.api;
+
+import java.time.LocalDate;
+
+/**
+ * A treaty's status on {@code asOf}. {@code signatories} counts participants that signed;
+ * {@code contracting} those whose instrument is deposited but not yet in force for them;
+ * {@code parties} those for which the treaty is in force; {@code instrumentsCounted} the
+ * instruments that count toward the threshold. {@code explanation} says how the date was reached.
+ */
+public record TreatyStatusView(
+        String id,
+        String reference,
+        String title,
+        LocalDate asOf,
+        int instrumentsRequired,
+        int instrumentsCounted,
+        int instrumentsDeposited,
+        int signatories,
+        int contracting,
+        int parties,
+        LocalDate thresholdReachedOn,
+        String thresholdParticipant,
+        LocalDate entryIntoForceOn,
+        boolean inForce,
+        boolean openForSignature,
+        String explanation) {}

@@ -1,0 +1,46 @@
+package org.ratification.ledger.core.rules;
+
+import java.util.Optional;
+import org.ratification.ledger.core.api.TreatyDefinition;
+
+/** What makes a treaty definition usable: every clause present and its numbers sensible. */
+public final class DefinitionRules {
+
+    private DefinitionRules() {}
+
+    public static Optional<Rejection> check(String treatyId, TreatyDefinition d) {
+        if (d == null || blank(d.id()) || blank(d.reference()) || blank(d.title()) || d.adoptedOn() == null) {
+            return invalid("id, reference, title and adoptedOn are required.");
+        }
+        if (!d.id().equals(treatyId)) {
+            return invalid("The definition's id '" + d.id() + "' differs from the treaty id '" + treatyId + "'.");
+        }
+        if (!d.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            return invalid("A treaty id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        if (d.signature() == null || d.signature().opensOn() == null || d.signature().closesOn() == null) {
+            return invalid("signature.opensOn and signature.closesOn are required.");
+        }
+        if (d.signature().closesOn().isBefore(d.signature().opensOn())
+                || d.signature().opensOn().isBefore(d.adoptedOn())) {
+            return invalid("The signature period must start on or after adoption and close on or after it opens.");
+        }
+        var eif = d.entryIntoForce();
+        if (eif == null || eif.instrumentsRequired() < 1 || eif.daysAfterThreshold() < 0
+                || eif.daysAfterLaterInstrument() < 0) {
+            return invalid("entryIntoForce needs instrumentsRequired of at least 1 and days that are not negative.");
+        }
+        if (d.denunciation() == null || d.denunciation().takesEffectAfterMonths() < 0) {
+            return invalid("denunciation.takesEffectAfterMonths is required and not negative.");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> invalid(String message) {
+        return Optional.of(Rejection.invalid("INVALID_TREATY_DEFINITION", message));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

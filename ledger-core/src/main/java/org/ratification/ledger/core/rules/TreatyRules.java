@@ -1,0 +1,245 @@
+package org.ratification.ledger.core.rules;
+
+import static java.util.stream.Collectors.groupingBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.ratification.ledger.core.api.CommunicationKind;
+import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.TreatyDefinition;
+import org.ratification.ledger.core.participants.ParticipantRegistry;
+
+/**
+ * The treaty's rules (DOMAIN.md rules 1-4, 6 and 9) checked over a whole set of facts. The
+ * aggregate tries each decision (a new record, a correction, a retraction) on a copy of its facts
+ * and refuses it if any rule is broken; checking the whole set means a correction can never leave
+ * the record in a state that a sequence of fresh records could not have reached.
+ */
+public final class TreatyRules {
+
+    /** A broken rule and the record it is about. */
+    public record Violation(String recordId, Rejection rejection) {}
+
+    private static final Comparator<Action> BY_DATE_THEN_RECORDING = Comparator.comparing(Action::date);
+
+    private final ParticipantRegistry registry;
+
+    public TreatyRules(ParticipantRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The first violation about {@code recordId}, else the first of all, else empty. */
+    public Optional<Rejection> check(TreatyFacts facts, String recordId) {
+        List<Violation> violations = violations(facts);
+        return violations.stream()
+                .filter(v -> v.recordId().equals(recordId))
+                .findFirst()
+                .or(() -> violations.stream().findFirst())
+                .map(Violation::rejection);
+    }
+
+    public List<Violation> violations(TreatyFacts facts) {
+        List<Violation> found = new ArrayList<>();
+        TreatyDefinition definition = facts.definition();
+        for (Action action : live(facts, a -> true)) {
+            if (!registry.isKnown(action.participant())) {
+                found.add(new Violation(action.recordId(), Rejection.rule("UNKNOWN_PARTICIPANT",
+                        "No State or organization with code '" + action.participant() + "' is known to the ledger.")));
+            } else if (action.date().isBefore(definition.adoptedOn())) {
+                found.add(new Violation(action.recordId(), Rejection.rule("DATE_BEFORE_ADOPTION",
+                        "The date " + action.date() + " is before the adoption of the treaty on "
+                                + definition.adoptedOn() + ".")));
+            }
+        }
+        if (!found.isEmpty()) {
+            return found;
+        }
+        checkSignatures(facts, found);
+        checkInstruments(facts, found);
+        checkDenunciations(facts, found);
+        checkCommunications(facts, found);
+        return found;
+    }
+
+    private void checkSignatures(TreatyFacts facts, List<Violation> found) {
+        TreatyDefinition definition = facts.definition();
+        Map<String, List<Action>> byParticipant = byParticipant(facts, ActionKind.SIGNATURE);
+        for (List<Action> signatures : byParticipant.values()) {
+            for (Action duplicate : signatures.subList(1, signatures.size())) {
+                found.add(new Violation(duplicate.recordId(), Rejection.conflict("ALREADY_SIGNED",
+                        name(duplicate) + " already signed the treaty on " + signatures.get(0).date() + ".")));
+            }
+            Action signature = signatures.get(0);
+            if (!isOpenForSignature(definition, signature.date())) {
+                found.add(new Violation(signature.recordId(), Rejection.rule("SIGNATURE_PERIOD_CLOSED",
+                        "The treaty is open for signature from " + definition.signature().opensOn() + " to "
+                                + definition.signature().closesOn() + "; a signature dated " + signature.date()
+                                + " is outside that period.")));
+            }
+            if (registry.isReio(signature.participant())
+                    && !anyMember(byParticipant, signature.participant(), signature.date())) {
+                found.add(new Violation(signature.recordId(), Rejection.rule("REIO_MEMBER_NOT_SIGNED",
+                        name(signature) + " may sign only once at least one of its member States has signed.")));
+            }
+        }
+    }
+
+    private void checkInstruments(TreatyFacts facts, List<Violation> found) {
+        Map<String, List<Action>> signatures = byParticipant(facts, ActionKind.SIGNATURE);
+        Map<String, List<Action>> instruments = byParticipant(facts, ActionKind.INSTRUMENT);
+        Map<String, List<Action>> denunciations = byParticipant(facts, ActionKind.DENUNCIATION);
+        for (List<Action> own : instruments.values()) {
+            Action previous = null;
+            for (Action instrument : own) {
+                Optional<Action> signature = first(signatures.get(instrument.participant()));
+                if (instrument.instrumentType() == InstrumentType.ACCESSION) {
+                    signature.ifPresent(s -> found.add(new Violation(instrument.recordId(), accessionBySignatory(
+                            instrument, s))));
+                } else if (signature.isEmpty() || signature.get().date().isAfter(instrument.date())) {
+                    found.add(new Violation(instrument.recordId(), Rejection.rule("NOT_SIGNED",
+                            name(instrument) + " has not signed the treaty on or before " + instrument.date()
+                                    + "; an instrument of " + word(instrument.instrumentType())
+                                    + " must follow a signature. A participant that did not sign accedes.")));
+                }
+                if (previous != null && !withdrewBetween(denunciations, previous, instrument)) {
+                    found.add(new Violation(instrument.recordId(), Rejection.conflict("ALREADY_DEPOSITED",
+                            name(instrument) + " already deposited an instrument on " + previous.date()
+                                    + "; a participant deposits one instrument unless its denunciation has taken"
+                                    + " effect.")));
+                }
+                if (registry.isReio(instrument.participant())) {
+                    if (!anyMember(instruments, instrument.participant(), instrument.date())) {
+                        found.add(new Violation(instrument.recordId(), Rejection.rule("REIO_MEMBER_NOT_BOUND",
+                                name(instrument) + " may deposit an instrument only once at least one of its member"
+                                        + " States has deposited one.")));
+                    }
+                    if (instrument.declarations().isEmpty()) {
+                        found.add(new Violation(instrument.recordId(), Rejection.rule("REIO_COMPETENCE_NOT_DECLARED",
+                                "An instrument of " + name(instrument) + " must declare the extent of its competence"
+                                        + " (give it as a declaration).")));
+                    }
+                }
+                previous = instrument;
+            }
+        }
+    }
+
+    private Rejection accessionBySignatory(Action accession, Action signature) {
+        if (signature.date().isAfter(accession.date())) {
+            return Rejection.rule("SIGNATURE_AFTER_ACCESSION", name(accession) + " acceded on " + accession.date()
+                    + " and cannot sign afterwards.");
+        }
+        return Rejection.rule("SIGNATORY_MUST_RATIFY", name(accession) + " signed the treaty on " + signature.date()
+                + "; a signatory deposits an instrument of ratification, acceptance or approval, not accession.");
+    }
+
+    private void checkDenunciations(TreatyFacts facts, List<Violation> found) {
+        Map<String, List<Action>> instruments = byParticipant(facts, ActionKind.INSTRUMENT);
+        Map<String, List<Action>> denunciations = byParticipant(facts, ActionKind.DENUNCIATION);
+        EntryIntoForce.Result entryIntoForce = StatusCalculator.entryIntoForce(facts.definition(),
+                facts.live(ActionKind.INSTRUMENT), registry);
+        for (List<Action> own : denunciations.values()) {
+            Action previous = null;
+            for (Action denunciation : own) {
+                Optional<Action> instrument = instruments.getOrDefault(denunciation.participant(), List.of()).stream()
+                        .filter(i -> !i.date().isAfter(denunciation.date()))
+                        .reduce((a, b) -> b);
+                LocalDate inForce = instrument.map(i -> entryIntoForce.entryIntoForceFor(i.date())).orElse(null);
+                if (inForce == null || inForce.isAfter(denunciation.date())) {
+                    found.add(new Violation(denunciation.recordId(), Rejection.rule("NOT_A_PARTY",
+                            name(denunciation) + " is not a Party on " + denunciation.date()
+                                    + "; only a Party may denounce the treaty.")));
+                } else if (previous != null && !previous.date().isBefore(instrument.get().date())) {
+                    found.add(new Violation(denunciation.recordId(), Rejection.conflict("ALREADY_DENOUNCED",
+                            name(denunciation) + " already denounced the treaty on " + previous.date() + ".")));
+                }
+                previous = denunciation;
+            }
+        }
+    }
+
+    private void checkCommunications(TreatyFacts facts, List<Violation> found) {
+        for (Action communication : live(facts, a -> a.kind() == ActionKind.COMMUNICATION)) {
+            Optional<Action> target = Optional.ofNullable(communication.refersTo()).flatMap(facts::action);
+            if (communication.communicationKind() == CommunicationKind.OBJECTION) {
+                boolean valid = target.filter(Action::live)
+                        .filter(Action::statesReservation)
+                        .filter(t -> !t.participant().equals(communication.participant()))
+                        .filter(t -> !t.date().isAfter(communication.date()))
+                        .filter(t -> !facts.isWithdrawn(t, communication.date()))
+                        .isPresent();
+                if (!valid) {
+                    found.add(new Violation(communication.recordId(), Rejection.rule("OBJECTION_TARGET_INVALID",
+                            "An objection must refer to an earlier, not withdrawn reservation of another participant"
+                                    + "; '" + communication.refersTo() + "' is not one.")));
+                }
+            } else if (communication.communicationKind() == CommunicationKind.WITHDRAWAL) {
+                boolean valid = target.filter(Action::live)
+                        .filter(Action::isWithdrawable)
+                        .filter(t -> t.participant().equals(communication.participant()))
+                        .filter(t -> !t.date().isAfter(communication.date()))
+                        .isPresent();
+                long withdrawals = live(facts, a -> a.communicationKind() == CommunicationKind.WITHDRAWAL
+                                && communication.refersTo() != null
+                                && communication.refersTo().equals(a.refersTo()))
+                        .size();
+                if (!valid) {
+                    found.add(new Violation(communication.recordId(), Rejection.rule("WITHDRAWAL_TARGET_INVALID",
+                            "A withdrawal must refer to an earlier reservation or declaration of the same participant"
+                                    + "; '" + communication.refersTo() + "' is not one.")));
+                } else if (withdrawals > 1) {
+                    found.add(new Violation(communication.recordId(), Rejection.conflict("ALREADY_WITHDRAWN",
+                            "The reservation or declaration '" + communication.refersTo()
+                                    + "' was already withdrawn.")));
+                }
+            } else if (communication.refersTo() != null && target.isEmpty()) {
+                found.add(new Violation(communication.recordId(), Rejection.rule("UNKNOWN_RECORD",
+                        "No record '" + communication.refersTo() + "' exists for this treaty.")));
+            }
+        }
+    }
+
+    public static boolean isOpenForSignature(TreatyDefinition definition, LocalDate date) {
+        return !date.isBefore(definition.signature().opensOn())
+                && !date.isAfter(definition.signature().closesOn());
+    }
+
+    private boolean withdrewBetween(Map<String, List<Action>> denunciations, Action previous, Action next) {
+        return denunciations.getOrDefault(previous.participant(), List.of()).stream()
+                .anyMatch(d -> !d.date().isBefore(previous.date()) && !d.effectiveOn().isAfter(next.date()));
+    }
+
+    private boolean anyMember(Map<String, List<Action>> byParticipant, String reio, LocalDate onOrBefore) {
+        return registry.membersOf(reio).stream()
+                .flatMap(member -> byParticipant.getOrDefault(member, List.of()).stream())
+                .anyMatch(a -> !a.date().isAfter(onOrBefore));
+    }
+
+    private static List<Action> live(TreatyFacts facts, Predicate<Action> filter) {
+        return facts.actions().stream().filter(Action::live).filter(filter).toList();
+    }
+
+    /** Live actions of a kind per participant, by legal date (recording order breaks ties). */
+    private static Map<String, List<Action>> byParticipant(TreatyFacts facts, ActionKind kind) {
+        return facts.live(kind).stream()
+                .sorted(BY_DATE_THEN_RECORDING)
+                .collect(groupingBy(Action::participant));
+    }
+
+    private static <T> Optional<T> first(List<T> list) {
+        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    private String name(Action action) {
+        return registry.nameOf(action.participant());
+    }
+
+    private static String word(InstrumentType type) {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,233 @@
+package org.ratification.ledger.core.treaty;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.ratification.ledger.core.api.CommunicationReceivedEvent;
+import org.ratification.ledger.core.api.ConventionSignedEvent;
+import org.ratification.ledger.core.api.CorrectRecordCommand;
+import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
+import org.ratification.ledger.core.api.DepositInstrumentCommand;
+import org.ratification.ledger.core.api.InstrumentDepositedEvent;
+import org.ratification.ledger.core.api.NotifyDenunciationCommand;
+import org.ratification.ledger.core.api.RecordCommunicationCommand;
+import org.ratification.ledger.core.api.RecordCorrectedEvent;
+import org.ratification.ledger.core.api.RecordCorrection;
+import org.ratification.ledger.core.api.RecordRetractedEvent;
+import org.ratification.ledger.core.api.RecordingMetadata;
+import org.ratification.ledger.core.api.RegisterTreatyCommand;
+import org.ratification.ledger.core.api.RetractRecordCommand;
+import org.ratification.ledger.core.api.SignConventionCommand;
+import org.ratification.ledger.core.api.TreatyEvent;
+import org.ratification.ledger.core.api.TreatyRegisteredEvent;
+import org.ratification.ledger.core.participants.ParticipantRegistry;
+import org.ratification.ledger.core.rules.Action;
+import org.ratification.ledger.core.rules.ActionKind;
+import org.ratification.ledger.core.rules.DefinitionRules;
+import org.ratification.ledger.core.rules.Rejection;
+import org.ratification.ledger.core.rules.TreatyFacts;
+import org.ratification.ledger.core.rules.TreatyRules;
+
+/** A treaty and every action recorded under it. */
+class Treaty {
+
+    private static final TreatyRules RULES = new TreatyRules(ParticipantRegistry.standard());
+
+    @AggregateIdentifier
+    private String treatyId;
+
+    private TreatyFacts facts;
+
+    Treaty() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Treaty(RegisterTreatyCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        DefinitionRules.check(command.treatyId(), command.definition()).ifPresent(r -> {
+            throw r.exception();
+        });
+        requireNotInFuture(command.definition().adoptedOn(), recordedAt);
+        apply(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()),
+                command.definition()));
+    }
+
+    @CommandHandler
+    void handle(SignConventionCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        requirePresent(command.participant(), command.signedOn());
+        requireNotInFuture(command.signedOn(), recordedAt);
+        decide(new ConventionSignedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
+                command.signedOn(), command.place()));
+    }
+
+    @CommandHandler
+    void handle(DepositInstrumentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        requirePresent(command.participant(), command.depositedOn());
+        if (command.type() == null) {
+            throw Rejection.invalid("MISSING_FIELD", "The instrument type is required.").exception();
+        }
+        requireNotInFuture(command.depositedOn(), recordedAt);
+        decide(new InstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
+                command.type(), command.depositedOn(), texts(command.declarations()),
+                texts(command.reservations())));
+    }
+
+    @CommandHandler
+    void handle(NotifyDenunciationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        requirePresent(command.participant(), command.receivedOn());
+        requireNotInFuture(command.receivedOn(), recordedAt);
+        decide(new DenunciationNotifiedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
+                command.receivedOn(), facts.denunciationTakesEffect(command.receivedOn())));
+    }
+
+    @CommandHandler
+    void handle(RecordCommunicationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        requirePresent(command.participant(), command.receivedOn());
+        if (command.kind() == null || command.text() == null || command.text().isBlank()) {
+            throw Rejection.invalid("MISSING_FIELD", "The kind and the text of the communication are required.")
+                    .exception();
+        }
+        requireNotInFuture(command.receivedOn(), recordedAt);
+        decide(new CommunicationReceivedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
+                command.kind(), command.receivedOn(), command.text(), command.refersTo()));
+    }
+
+    @CommandHandler
+    void handle(CorrectRecordCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        Action target = correctable(command.correctsRecordId(), command.reason());
+        RecordCorrection correction = command.correction();
+        if (correction == null
+                || (correction.participant() == null && correction.date() == null && correction.type() == null)) {
+            throw Rejection.invalid("EMPTY_CORRECTION", "A correction must change the participant, the date or the type.")
+                    .exception();
+        }
+        if (correction.type() != null && target.kind() != ActionKind.INSTRUMENT) {
+            throw Rejection.rule("NOT_AN_INSTRUMENT", "Only the record of an instrument has a type to correct.")
+                    .exception();
+        }
+        String participant = correction.participant() != null ? correction.participant() : target.participant();
+        LocalDate date = correction.date() != null ? correction.date() : target.date();
+        var type = correction.type() != null ? correction.type() : target.instrumentType();
+        if (participant.equals(target.participant()) && date.equals(target.date())
+                && type == target.instrumentType()) {
+            throw Rejection.rule("CORRECTION_CHANGES_NOTHING", "The correction states what the record already says.")
+                    .exception();
+        }
+        requireNotInFuture(date, recordedAt);
+        decide(new RecordCorrectedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
+                command.reason(), participant, date, type));
+    }
+
+    @CommandHandler
+    void handle(RetractRecordCommand command) {
+        Action target = correctable(command.retractsRecordId(), command.reason());
+        decide(new RecordRetractedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
+                command.reason(), target.participant(), target.date()));
+    }
+
+    private Action correctable(String recordId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw Rejection.invalid("MISSING_FIELD", "A correction must say why (reason).").exception();
+        }
+        Action target = facts.action(recordId).orElseThrow(() -> (facts.hasRecord(recordId)
+                        ? Rejection.rule("NOT_CORRECTABLE", "Record '" + recordId
+                                + "' is a registration, correction or retraction; correct the original record instead.")
+                        : Rejection.rule("UNKNOWN_RECORD", "No record '" + recordId + "' exists for this treaty."))
+                .exception());
+        if (target.retracted()) {
+            throw Rejection.conflict("RECORD_RETRACTED", "Record '" + recordId + "' was already withdrawn.")
+                    .exception();
+        }
+        return target;
+    }
+
+    /** Tries the event on a copy of the facts; applies it only if every rule still holds. */
+    private void decide(TreatyEvent event) {
+        if (facts.hasRecord(event.recordId())) {
+            throw Rejection.conflict("DUPLICATE_RECORD_ID", "Record id '" + event.recordId() + "' is already used.")
+                    .exception();
+        }
+        TreatyFacts candidate = facts.copy().apply(event);
+        RULES.check(candidate, event.recordId()).ifPresent(rejection -> {
+            throw rejection.exception();
+        });
+        apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(TreatyRegisteredEvent event) {
+        treatyId = event.treatyId();
+        facts = TreatyFacts.fold(List.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(ConventionSignedEvent event) {
+        facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(InstrumentDepositedEvent event) {
+        facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(DenunciationNotifiedEvent event) {
+        facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(CommunicationReceivedEvent event) {
+        facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(RecordCorrectedEvent event) {
+        facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(RecordRetractedEvent event) {
+        facts.apply(event);
+    }
+
+    private static void requirePresent(String participant, LocalDate date) {
+        if (participant == null || participant.isBlank() || date == null) {
+            throw Rejection.invalid("MISSING_FIELD", "The participant and the date are required.").exception();
+        }
+    }
+
+    private static String requireRecordId(String recordId) {
+        if (recordId == null || recordId.isBlank()) {
+            throw Rejection.invalid("MISSING_FIELD", "Every record needs a record id.").exception();
+        }
+        return recordId;
+    }
+
+    private static List<String> texts(List<String> texts) {
+        return texts == null ? List.of() : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
+    }
+
+    /** A legal date may not be later than the recording day (UTC): the ledger records facts, not plans. */
+    private static void requireNotInFuture(LocalDate legalDate, String recordedAt) {
+        LocalDate recordingDay;
+        try {
+            recordingDay = LocalDate.ofInstant(Instant.parse(recordedAt), ZoneOffset.UTC);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw Rejection.invalid("MISSING_RECORDING_TIME", "The command carries no valid recordedAt metadata.")
+                    .exception();
+        }
+        if (legalDate.isAfter(recordingDay)) {
+            throw Rejection.rule("DATE_IN_FUTURE", "The date " + legalDate + " is later than the day of recording, "
+                            + recordingDay + "; the ledger records actions that have taken place.")
+                    .exception();
+        }
+    }
+}

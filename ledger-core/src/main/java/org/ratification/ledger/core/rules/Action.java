@@ -2,6 +2,14 @@ package org.ratification.ledger.core.rules;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.ratification.ledger.core.api.CommunicationReceivedEvent;
+import org.ratification.ledger.core.api.ConventionSignedEvent;
+import org.ratification.ledger.core.api.DenunciationClause;
+import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
+import org.ratification.ledger.core.api.InstrumentDepositedEvent;
+import org.ratification.ledger.core.api.RecordCorrectedEvent;
+import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.InstrumentType;
 
@@ -56,12 +64,39 @@ public record Action(
                 communicationKind, text, refersTo, effectiveOn, retracted);
     }
 
-    Action corrected(String participant, LocalDate date, InstrumentType instrumentType, LocalDate effectiveOn) {
-        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted);
+    /** This action as a correction restates it (participant, date and type replaced). */
+    public Action corrected(RecordCorrectedEvent correction, DenunciationClause denunciation) {
+        LocalDate effective = kind == ActionKind.DENUNCIATION
+                ? denunciationTakesEffect(denunciation, correction.date())
+                : effectiveOn;
+        return new Action(recordId, kind, correction.participant(), correction.date(), correction.type(), place,
+                declarations, reservations, communicationKind, text, refersTo, effective, retracted);
     }
 
-    Action retract() {
+    /** The action an event records, if it records one (not a registration, correction or retraction). */
+    public static Optional<Action> from(TreatyEvent event) {
+        if (event instanceof ConventionSignedEvent e) {
+            return Optional.of(of(e.recordId(), ActionKind.SIGNATURE, e.participant(), e.signedOn())
+                    .withPlace(e.place()));
+        } else if (event instanceof InstrumentDepositedEvent e) {
+            return Optional.of(of(e.recordId(), ActionKind.INSTRUMENT, e.participant(), e.depositedOn())
+                    .withInstrument(e.type(), e.declarations(), e.reservations()));
+        } else if (event instanceof DenunciationNotifiedEvent e) {
+            return Optional.of(of(e.recordId(), ActionKind.DENUNCIATION, e.participant(), e.receivedOn())
+                    .withEffectiveOn(e.effectiveOn()));
+        } else if (event instanceof CommunicationReceivedEvent e) {
+            return Optional.of(of(e.recordId(), ActionKind.COMMUNICATION, e.participant(), e.receivedOn())
+                    .withCommunication(e.kind(), e.text(), e.refersTo()));
+        }
+        return Optional.empty();
+    }
+
+    /** DOMAIN.md rule 6: the same calendar day the clause's months later (29 February gives 28 February). */
+    public static LocalDate denunciationTakesEffect(DenunciationClause clause, LocalDate receivedOn) {
+        return receivedOn.plusMonths(clause.takesEffectAfterMonths());
+    }
+
+    public Action retract() {
         return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
                 communicationKind, text, refersTo, effectiveOn, true);
     }

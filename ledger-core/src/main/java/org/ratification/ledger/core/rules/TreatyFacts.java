@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ratification.ledger.core.api.CommunicationKind;
-import org.ratification.ledger.core.api.CommunicationReceivedEvent;
-import org.ratification.ledger.core.api.ConventionSignedEvent;
-import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
-import org.ratification.ledger.core.api.InstrumentDepositedEvent;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
 import org.ratification.ledger.core.api.TreatyDefinition;
@@ -79,22 +75,11 @@ public final class TreatyFacts {
 
     public TreatyFacts apply(TreatyEvent event) {
         recordIds.add(event.recordId());
-        if (event instanceof ConventionSignedEvent e) {
-            put(Action.of(e.recordId(), ActionKind.SIGNATURE, e.participant(), e.signedOn())
-                    .withPlace(e.place()));
-        } else if (event instanceof InstrumentDepositedEvent e) {
-            put(Action.of(e.recordId(), ActionKind.INSTRUMENT, e.participant(), e.depositedOn())
-                    .withInstrument(e.type(), e.declarations(), e.reservations()));
-        } else if (event instanceof DenunciationNotifiedEvent e) {
-            put(Action.of(e.recordId(), ActionKind.DENUNCIATION, e.participant(), e.receivedOn())
-                    .withEffectiveOn(e.effectiveOn()));
-        } else if (event instanceof CommunicationReceivedEvent e) {
-            put(Action.of(e.recordId(), ActionKind.COMMUNICATION, e.participant(), e.receivedOn())
-                    .withCommunication(e.kind(), e.text(), e.refersTo()));
-        } else if (event instanceof RecordCorrectedEvent e) {
+        Action.from(event).ifPresent(this::put);
+        if (event instanceof RecordCorrectedEvent e) {
             Action target = actions.get(e.correctsRecordId());
             if (target != null) {
-                put(target.corrected(e.participant(), e.date(), e.type(), denunciationEffective(target, e.date())));
+                put(target.corrected(e, definition.denunciation()));
             }
         } else if (event instanceof RecordRetractedEvent e) {
             Action target = actions.get(e.retractsRecordId());
@@ -107,11 +92,7 @@ public final class TreatyFacts {
 
     /** When a denunciation received on {@code receivedOn} takes effect under this treaty. */
     public LocalDate denunciationTakesEffect(LocalDate receivedOn) {
-        return receivedOn.plusMonths(definition.denunciation().takesEffectAfterMonths());
-    }
-
-    private LocalDate denunciationEffective(Action target, LocalDate date) {
-        return target.kind() == ActionKind.DENUNCIATION ? denunciationTakesEffect(date) : target.effectiveOn();
+        return Action.denunciationTakesEffect(definition.denunciation(), receivedOn);
     }
 
     private void put(Action action) {

@@ -1,0 +1,131 @@
+package org.ratification.ledger.api.web;
+
+import static org.ratification.ledger.api.web.Require.present;
+
+import org.ratification.ledger.api.write.LedgerWriter;
+import org.ratification.ledger.core.api.CorrectRecordCommand;
+import org.ratification.ledger.core.api.DepositInstrumentCommand;
+import org.ratification.ledger.core.api.NotifyDenunciationCommand;
+import org.ratification.ledger.core.api.RecordCommunicationCommand;
+import org.ratification.ledger.core.api.RecordCorrection;
+import org.ratification.ledger.core.api.RetractRecordCommand;
+import org.ratification.ledger.core.api.SignConventionCommand;
+import org.ratification.ledger.core.rules.Rejection;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The depositary's writes: each records one action and answers its record id. */
+@RestController
+@RequestMapping("/api/treaties/{treatyId}")
+class RecordController {
+
+    private final LedgerWriter writer;
+
+    RecordController(LedgerWriter writer) {
+        this.writer = writer;
+    }
+
+    @PostMapping("/signatures")
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded sign(@PathVariable String treatyId, @RequestBody Requests.SignatureRequest body) {
+        present(body, "body");
+        String participant = Require.participant(body.participant(), "participant");
+        var signedOn = present(body.signedOn(), "signedOn");
+        String place = Require.text(body.place(), "place", Require.MAX_SHORT_TEXT);
+        return recorded(
+                treatyId,
+                "SIGNATURE",
+                writer.record(id -> new SignConventionCommand(treatyId, id, participant, signedOn, place)));
+    }
+
+    @PostMapping("/instruments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded deposit(@PathVariable String treatyId, @RequestBody Requests.InstrumentRequest body) {
+        present(body, "body");
+        String participant = Require.participant(body.participant(), "participant");
+        var type = present(body.type(), "type");
+        var depositedOn = present(body.depositedOn(), "depositedOn");
+        var declarations = Require.texts(body.declarations(), "declarations");
+        var reservations = Require.texts(body.reservations(), "reservations");
+        return recorded(
+                treatyId,
+                "INSTRUMENT",
+                writer.record(id -> new DepositInstrumentCommand(
+                        treatyId, id, participant, type, depositedOn, declarations, reservations)));
+    }
+
+    @PostMapping("/denunciations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded denounce(@PathVariable String treatyId, @RequestBody Requests.DenunciationRequest body) {
+        present(body, "body");
+        String participant = Require.participant(body.participant(), "participant");
+        var receivedOn = present(body.receivedOn(), "receivedOn");
+        return recorded(
+                treatyId,
+                "DENUNCIATION",
+                writer.record(id -> new NotifyDenunciationCommand(treatyId, id, participant, receivedOn)));
+    }
+
+    @PostMapping("/communications")
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded communicate(@PathVariable String treatyId, @RequestBody Requests.CommunicationRequest body) {
+        present(body, "body");
+        String participant = Require.participant(body.participant(), "participant");
+        var kind = present(body.kind(), "kind");
+        var receivedOn = present(body.receivedOn(), "receivedOn");
+        String text = Require.text(present(body.text(), "text"), "text", Require.MAX_TEXT);
+        String refersTo = body.refersTo() == null ? null : Require.recordId(body.refersTo(), "refersTo");
+        return recorded(
+                treatyId,
+                "COMMUNICATION",
+                writer.record(id ->
+                        new RecordCommunicationCommand(treatyId, id, participant, kind, receivedOn, text, refersTo)));
+    }
+
+    @PostMapping("/corrections")
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded correct(@PathVariable String treatyId, @RequestBody Requests.CorrectionRequest body) {
+        present(body, "body");
+        String target = Require.recordId(body.recordId(), "recordId");
+        String reason = Require.text(present(body.reason(), "reason"), "reason", Require.MAX_TEXT);
+        boolean retract = Boolean.TRUE.equals(body.retract());
+        if (retract == (body.correction() != null)) {
+            throw Rejection.invalid(
+                            "CORRECTION_OR_RETRACTION",
+                            "Give either a 'correction' object or \"retract\": true, not both and not neither.")
+                    .exception();
+        }
+        if (retract) {
+            return recorded(
+                    treatyId,
+                    "RETRACTION",
+                    writer.record(id -> new RetractRecordCommand(treatyId, id, target, reason)));
+        }
+        RecordCorrection correction = correction(body.correction());
+        return recorded(
+                treatyId,
+                "CORRECTION",
+                writer.record(id -> new CorrectRecordCommand(treatyId, id, target, reason, correction)));
+    }
+
+    private static RecordCorrection correction(Requests.CorrectionRequest.Correction c) {
+        var dates = java.util.stream.Stream.of(c.date(), c.signedOn(), c.depositedOn(), c.receivedOn())
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (dates.size() > 1) {
+            throw Rejection.invalid("AMBIGUOUS_CORRECTION", "Give one corrected date.")
+                    .exception();
+        }
+        String participant = c.participant() == null ? null : Require.participant(c.participant(), "participant");
+        return new RecordCorrection(participant, dates.isEmpty() ? null : dates.get(0), c.type());
+    }
+
+    private static Recorded recorded(String treatyId, String action, String recordId) {
+        return new Recorded(recordId, treatyId, action);
+    }
+}

@@ -1,0 +1,55 @@
+package org.ratification.ledger.api.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.ratification.ledger.core.api.CommunicationKind;
+import org.ratification.ledger.core.api.InstrumentType;
+
+/** The JSON bodies the API accepts (dates YYYY-MM-DD). Unknown fields are refused. */
+final class Requests {
+
+    private Requests() {}
+
+    record Treaty(
+            String id,
+            String reference,
+            String title,
+            LocalDate adoptedOn,
+            Signature signature,
+            EntryIntoForce entryIntoForce,
+            Denunciation denunciation) {
+        record Signature(LocalDate opensOn, LocalDate closesOn) {}
+
+        record EntryIntoForce(
+                Integer instrumentsRequired,
+                Integer daysAfterThreshold,
+                Integer daysAfterLaterInstrument,
+                Boolean reioInstrumentsCount) {}
+
+        record Denunciation(Integer takesEffectAfterMonths) {}
+    }
+
+    record SignatureRequest(String participant, LocalDate signedOn, String place) {}
+
+    record InstrumentRequest(
+            String participant,
+            InstrumentType type,
+            LocalDate depositedOn,
+            List<String> declarations,
+            List<String> reservations) {}
+
+    record DenunciationRequest(String participant, LocalDate receivedOn) {}
+
+    record CorrectionRequest(String recordId, String reason, Correction correction, Boolean retract) {
+        record Correction(
+                String participant,
+                LocalDate date,
+                LocalDate signedOn,
+                LocalDate depositedOn,
+                LocalDate receivedOn,
+                InstrumentType type) {}
+    }
+
+    record CommunicationRequest(
+            String participant, CommunicationKind kind, LocalDate receivedOn, String text, String refersTo) {}
+}

@@ -1,0 +1,99 @@
+package org.ratification.ledger.projections.status;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.ratification.ledger.core.api.CommunicationReceivedEvent;
+import org.ratification.ledger.core.api.ConventionSignedEvent;
+import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
+import org.ratification.ledger.core.api.InstrumentDepositedEvent;
+import org.ratification.ledger.core.api.RecordCorrectedEvent;
+import org.ratification.ledger.core.api.RecordRetractedEvent;
+import org.ratification.ledger.core.api.TreatyEvent;
+import org.ratification.ledger.core.api.TreatyRegisteredEvent;
+import org.ratification.ledger.core.rules.Action;
+import org.ratification.ledger.projections.RecordSignals;
+import org.springframework.stereotype.Component;
+
+/** Folds events into the status tables; every write is idempotent, so a replay is safe. */
+@Component
+@ProcessingGroup(StatusProjection.NAME)
+public class StatusProjection {
+
+    public static final String NAME = "status";
+
+    private final StatusRepository repository;
+    private final RecordSignals signals;
+
+    public StatusProjection(StatusRepository repository, RecordSignals signals) {
+        this.repository = repository;
+        this.signals = signals;
+    }
+
+    @EventHandler
+    void on(TreatyRegisteredEvent event) {
+        repository.saveTreaty(event.definition());
+        signal(event);
+    }
+
+    @EventHandler
+    void on(ConventionSignedEvent event, @SequenceNumber long sequence) {
+        saveAction(event, sequence);
+    }
+
+    @EventHandler
+    void on(InstrumentDepositedEvent event, @SequenceNumber long sequence) {
+        saveAction(event, sequence);
+    }
+
+    @EventHandler
+    void on(DenunciationNotifiedEvent event, @SequenceNumber long sequence) {
+        saveAction(event, sequence);
+    }
+
+    @EventHandler
+    void on(CommunicationReceivedEvent event, @SequenceNumber long sequence) {
+        saveAction(event, sequence);
+    }
+
+    @EventHandler
+    void on(RecordCorrectedEvent event) {
+        repository.action(event.correctsRecordId()).ifPresent(target -> {
+            var clause = repository.treaty(event.treatyId()).orElseThrow().denunciation();
+            Action corrected = target.corrected(event, clause);
+            repository.correct(
+                    target.recordId(),
+                    corrected.participant(),
+                    corrected.date(),
+                    corrected.instrumentType(),
+                    corrected.effectiveOn());
+        });
+        signal(event);
+    }
+
+    @EventHandler
+    void on(RecordRetractedEvent event) {
+        repository.retract(event.retractsRecordId());
+        signal(event);
+    }
+
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
+    }
+
+    private void saveAction(TreatyEvent event, long sequence) {
+        Action.from(event).ifPresent(action -> repository.saveAction(event.treatyId(), sequence, action));
+        signal(event);
+    }
+
+    private void signal(TreatyEvent event) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> signals.applied(event.recordId()));
+        } else {
+            signals.applied(event.recordId());
+        }
+    }
+}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.temporal.Temporal;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -51,6 +52,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(Rejection.conflict("TREATY_ALREADY_REGISTERED", "A treaty with this id is already registered."));
     }
 
+    /** Axon reports a second stream with an existing aggregate id as an event store failure. */
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> eventStore(EventStoreException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Cannot reuse aggregate identifier")) {
+            return problem(
+                    Rejection.conflict("TREATY_ALREADY_REGISTERED", "A treaty with this id is already registered."));
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrent(ConcurrencyException e) {
         return problem(Rejection.conflict(
@@ -72,6 +83,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException c) {
             return concurrent(c);
+        }
+        if (cause instanceof EventStoreException s) {
+            return eventStore(s);
         }
         return unexpected(e);
     }

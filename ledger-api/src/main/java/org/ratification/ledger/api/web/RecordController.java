@@ -52,11 +52,20 @@ class RecordController {
         var depositedOn = present(body.depositedOn(), "depositedOn");
         var declarations = Require.texts(body.declarations(), "declarations");
         var reservations = Require.texts(body.reservations(), "reservations");
+        String predecessor = Require.text(body.predecessor(), "predecessor", Require.MAX_SHORT_TEXT);
         return recorded(
                 treatyId,
                 "INSTRUMENT",
                 writer.record(id -> new DepositInstrumentCommand(
-                        treatyId, id, participant, type, depositedOn, declarations, reservations)));
+                        treatyId,
+                        id,
+                        participant,
+                        type,
+                        depositedOn,
+                        declarations,
+                        reservations,
+                        predecessor,
+                        body.boundFrom())));
     }
 
     @PostMapping("/denunciations")
@@ -80,11 +89,12 @@ class RecordController {
         var receivedOn = present(body.receivedOn(), "receivedOn");
         String text = Require.text(present(body.text(), "text"), "text", Require.MAX_TEXT);
         String refersTo = body.refersTo() == null ? null : Require.recordId(body.refersTo(), "refersTo");
+        var territories = Require.texts(body.territories(), "territories");
         return recorded(
                 treatyId,
                 "COMMUNICATION",
-                writer.record(id ->
-                        new RecordCommunicationCommand(treatyId, id, participant, kind, receivedOn, text, refersTo)));
+                writer.record(id -> new RecordCommunicationCommand(
+                        treatyId, id, participant, kind, receivedOn, text, refersTo, territories)));
     }
 
     @PostMapping("/corrections")

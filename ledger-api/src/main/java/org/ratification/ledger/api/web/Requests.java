@@ -2,6 +2,7 @@ package org.ratification.ledger.api.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.ratification.ledger.core.api.AdoptionMethod;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.InstrumentType;
 
@@ -17,8 +18,15 @@ final class Requests {
             LocalDate adoptedOn,
             Signature signature,
             EntryIntoForce entryIntoForce,
-            Denunciation denunciation) {
+            Denunciation denunciation,
+            String parentTreatyId,
+            Amendments amendments,
+            Succession succession) {
         record Signature(LocalDate opensOn, LocalDate closesOn) {}
+
+        record Amendments(Integer proposalAfterYears, Integer daysAfterInstrument) {}
+
+        record Succession(Boolean fromDateOfSuccession) {}
 
         record EntryIntoForce(
                 Integer instrumentsRequired,
@@ -26,7 +34,7 @@ final class Requests {
                 Integer daysAfterLaterInstrument,
                 Boolean reioInstrumentsCount) {}
 
-        record Denunciation(Integer takesEffectAfterMonths) {}
+        record Denunciation(Integer takesEffectAfterMonths, Boolean followsParent) {}
     }
 
     record SignatureRequest(String participant, LocalDate signedOn, String place) {}
@@ -36,7 +44,9 @@ final class Requests {
             InstrumentType type,
             LocalDate depositedOn,
             List<String> declarations,
-            List<String> reservations) {}
+            List<String> reservations,
+            String predecessor,
+            LocalDate boundFrom) {}
 
     record DenunciationRequest(String participant, LocalDate receivedOn) {}
 
@@ -51,5 +61,14 @@ final class Requests {
     }
 
     record CommunicationRequest(
-            String participant, CommunicationKind kind, LocalDate receivedOn, String text, String refersTo) {}
+            String participant,
+            CommunicationKind kind,
+            LocalDate receivedOn,
+            String text,
+            String refersTo,
+            List<String> territories) {}
+
+    record AmendmentRequest(String amendmentId, LocalDate adoptedOn, AdoptionMethod method, String text) {}
+
+    record AmendmentInstrumentRequest(String participant, InstrumentType type, LocalDate depositedOn) {}
 }

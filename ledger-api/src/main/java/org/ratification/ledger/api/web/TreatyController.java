@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.ratification.ledger.api.write.LedgerWriter;
+import org.ratification.ledger.core.api.AmendmentClause;
 import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.EntryIntoForceClause;
 import org.ratification.ledger.core.api.ParticipantStatus;
 import org.ratification.ledger.core.api.ParticipantView;
 import org.ratification.ledger.core.api.RegisterTreatyCommand;
 import org.ratification.ledger.core.api.SignatureClause;
+import org.ratification.ledger.core.api.SuccessionClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.api.TreatyStatusView;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
@@ -124,6 +126,17 @@ class TreatyController {
                         present(eif.daysAfterLaterInstrument(), "entryIntoForce.daysAfterLaterInstrument"),
                         present(eif.reioInstrumentsCount(), "entryIntoForce.reioInstrumentsCount")),
                 new DenunciationClause(
-                        present(denunciation.takesEffectAfterMonths(), "denunciation.takesEffectAfterMonths")));
+                        present(denunciation.takesEffectAfterMonths(), "denunciation.takesEffectAfterMonths"),
+                        Boolean.TRUE.equals(denunciation.followsParent())),
+                t.parentTreatyId(),
+                t.amendments() == null
+                        ? null
+                        : new AmendmentClause(
+                                present(t.amendments().proposalAfterYears(), "amendments.proposalAfterYears"),
+                                present(t.amendments().daysAfterInstrument(), "amendments.daysAfterInstrument")),
+                t.succession() == null
+                        ? null
+                        : new SuccessionClause(present(
+                                t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")));
     }
 }

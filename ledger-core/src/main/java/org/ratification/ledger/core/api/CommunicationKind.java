@@ -9,5 +9,7 @@ public enum CommunicationKind {
     /** Withdrawal of the participant's own reservation or declaration. */
     WITHDRAWAL,
     /** Notification required by an article, e.g. a designated authority. */
-    NOTIFICATION
+    NOTIFICATION,
+    /** Declaration extending the treaty to territories (named in {@code territories}). */
+    TERRITORIAL_APPLICATION
 }

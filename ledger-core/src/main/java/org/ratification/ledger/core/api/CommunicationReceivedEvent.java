@@ -1,6 +1,7 @@
 package org.ratification.ledger.core.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** A declaration, reservation, objection, withdrawal or notification was received. */
@@ -12,8 +13,21 @@ public record CommunicationReceivedEvent(
         CommunicationKind kind,
         LocalDate receivedOn,
         String text,
-        String refersTo)
+        String refersTo,
+        List<String> territories)
         implements TreatyEvent {
+
+    public CommunicationReceivedEvent(
+            String treatyId,
+            String recordId,
+            String participant,
+            CommunicationKind kind,
+            LocalDate receivedOn,
+            String text,
+            String refersTo) {
+        this(treatyId, recordId, participant, kind, receivedOn, text, refersTo, List.of());
+    }
+
     @Override
     public LocalDate legalDate() {
         return receivedOn;

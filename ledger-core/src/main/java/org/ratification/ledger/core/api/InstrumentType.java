@@ -5,7 +5,9 @@ public enum InstrumentType {
     RATIFICATION(""),
     ACCEPTANCE("A"),
     APPROVAL("AA"),
-    ACCESSION("a");
+    ACCESSION("a"),
+    /** A notification of succession by a successor State. */
+    SUCCESSION("d");
 
     private final String letter;
 

@@ -2,5 +2,14 @@ package org.ratification.ledger.core.api;
 
 import java.time.LocalDate;
 
-/** An instrument as the status table shows it: type, UNTC letter and date of deposit. */
-public record InstrumentView(InstrumentType type, String letter, LocalDate depositedOn, String recordId) {}
+/**
+ * An instrument as the status table shows it: type, UNTC letter and date of deposit; for a
+ * succession (letter d) the predecessor State and the date from which the successor is bound.
+ */
+public record InstrumentView(
+        InstrumentType type,
+        String letter,
+        LocalDate depositedOn,
+        String recordId,
+        String predecessor,
+        LocalDate boundFrom) {}

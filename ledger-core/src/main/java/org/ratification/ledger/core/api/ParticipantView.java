@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One row of a treaty's status table on a date: the UNTC columns plus the participant's own entry
  * into force, its status and its denunciation. {@code declarations} and {@code reservations} are
- * the texts made and not withdrawn by that date.
+ * the texts made and not withdrawn by that date; {@code territories} those named in territorial
+ * applications; {@code amendments} the amendments it has accepted and whether each binds it.
  */
 public record ParticipantView(
         String participant,
@@ -19,4 +20,6 @@ public record ParticipantView(
         LocalDate denunciationReceivedOn,
         LocalDate denunciationEffectiveOn,
         List<String> declarations,
-        List<String> reservations) {}
+        List<String> reservations,
+        List<String> territories,
+        List<AmendmentView> amendments) {}

@@ -10,6 +10,9 @@ import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.TreatyEvent;
+import org.ratification.ledger.core.api.AdoptionMethod;
+import org.ratification.ledger.core.api.AmendmentAdoptedEvent;
+import org.ratification.ledger.core.api.AmendmentInstrumentDepositedEvent;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.InstrumentType;
 
@@ -19,6 +22,9 @@ import org.ratification.ledger.core.api.InstrumentType;
  *
  * @param effectiveOn for a denunciation, the date it takes effect
  * @param retracted whether the record was withdrawn as made in error
+ * @param territories for a territorial application, the territories it names
+ * @param predecessor, boundFrom for a succession, the predecessor State and the date bound from
+ * @param amendmentId for an amendment's adoption or an instrument for it, the amendment
  */
 public record Action(
         String recordId,
@@ -33,11 +39,35 @@ public record Action(
         String text,
         String refersTo,
         LocalDate effectiveOn,
-        boolean retracted) {
+        boolean retracted,
+        List<String> territories,
+        String predecessor,
+        LocalDate boundFrom,
+        String amendmentId,
+        AdoptionMethod adoptionMethod) {
 
     public Action {
         declarations = declarations == null ? List.of() : List.copyOf(declarations);
         reservations = reservations == null ? List.of() : List.copyOf(reservations);
+        territories = territories == null ? List.of() : List.copyOf(territories);
+    }
+
+    public Action(
+            String recordId,
+            ActionKind kind,
+            String participant,
+            LocalDate date,
+            InstrumentType instrumentType,
+            String place,
+            List<String> declarations,
+            List<String> reservations,
+            CommunicationKind communicationKind,
+            String text,
+            String refersTo,
+            LocalDate effectiveOn,
+            boolean retracted) {
+        this(recordId, kind, participant, date, instrumentType, place, declarations, reservations, communicationKind,
+                text, refersTo, effectiveOn, retracted, List.of(), null, null, null, null);
     }
 
     static Action of(String recordId, ActionKind kind, String participant, LocalDate date) {
@@ -45,23 +75,40 @@ public record Action(
     }
 
     Action withInstrument(InstrumentType type, List<String> declarations, List<String> reservations) {
-        return new Action(recordId, kind, participant, date, type, place, declarations, reservations, null, null, null,
-                effectiveOn, retracted);
+        return new Action(recordId, kind, participant, date, type, place, declarations, reservations,
+                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
+                amendmentId, adoptionMethod);
+    }
+
+    Action withSuccession(String predecessor, LocalDate boundFrom) {
+        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
+                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
+                amendmentId, adoptionMethod);
     }
 
     Action withPlace(String place) {
         return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted);
+                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
+                amendmentId, adoptionMethod);
     }
 
-    Action withCommunication(CommunicationKind communicationKind, String text, String refersTo) {
+    Action withCommunication(CommunicationKind communicationKind, String text, String refersTo,
+            List<String> territories) {
         return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted);
+                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
+                amendmentId, adoptionMethod);
     }
 
     Action withEffectiveOn(LocalDate effectiveOn) {
         return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted);
+                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
+                amendmentId, adoptionMethod);
+    }
+
+    Action withAmendment(String amendmentId, AdoptionMethod adoptionMethod, String text) {
+        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
+                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
+                amendmentId, adoptionMethod);
     }
 
     /** This action as a correction restates it (participant, date and type replaced). */
@@ -70,7 +117,8 @@ public record Action(
                 ? denunciationTakesEffect(denunciation, correction.date())
                 : effectiveOn;
         return new Action(recordId, kind, correction.participant(), correction.date(), correction.type(), place,
-                declarations, reservations, communicationKind, text, refersTo, effective, retracted);
+                declarations, reservations, communicationKind, text, refersTo, effective, retracted, territories,
+                predecessor, boundFrom, amendmentId, adoptionMethod);
     }
 
     /** The action an event records, if it records one (not a registration, correction or retraction). */
@@ -80,13 +128,21 @@ public record Action(
                     .withPlace(e.place()));
         } else if (event instanceof InstrumentDepositedEvent e) {
             return Optional.of(of(e.recordId(), ActionKind.INSTRUMENT, e.participant(), e.depositedOn())
-                    .withInstrument(e.type(), e.declarations(), e.reservations()));
+                    .withInstrument(e.type(), e.declarations(), e.reservations())
+                    .withSuccession(e.predecessor(), e.boundFrom()));
         } else if (event instanceof DenunciationNotifiedEvent e) {
             return Optional.of(of(e.recordId(), ActionKind.DENUNCIATION, e.participant(), e.receivedOn())
                     .withEffectiveOn(e.effectiveOn()));
         } else if (event instanceof CommunicationReceivedEvent e) {
             return Optional.of(of(e.recordId(), ActionKind.COMMUNICATION, e.participant(), e.receivedOn())
-                    .withCommunication(e.kind(), e.text(), e.refersTo()));
+                    .withCommunication(e.kind(), e.text(), e.refersTo(), e.territories()));
+        } else if (event instanceof AmendmentAdoptedEvent e) {
+            return Optional.of(of(e.recordId(), ActionKind.AMENDMENT, null, e.adoptedOn())
+                    .withAmendment(e.amendmentId(), e.method(), e.text()));
+        } else if (event instanceof AmendmentInstrumentDepositedEvent e) {
+            return Optional.of(of(e.recordId(), ActionKind.AMENDMENT_INSTRUMENT, e.participant(), e.depositedOn())
+                    .withInstrument(e.type(), List.of(), List.of())
+                    .withAmendment(e.amendmentId(), null, null));
         }
         return Optional.empty();
     }
@@ -98,7 +154,8 @@ public record Action(
 
     public Action retract() {
         return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, true);
+                communicationKind, text, refersTo, effectiveOn, true, territories, predecessor, boundFrom,
+                amendmentId, adoptionMethod);
     }
 
     public boolean live() {

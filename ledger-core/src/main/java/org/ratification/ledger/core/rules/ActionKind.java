@@ -5,5 +5,9 @@ public enum ActionKind {
     SIGNATURE,
     INSTRUMENT,
     DENUNCIATION,
-    COMMUNICATION
+    COMMUNICATION,
+    /** The adoption of an amendment (no participant). */
+    AMENDMENT,
+    /** A Party's instrument for an amendment. */
+    AMENDMENT_INSTRUMENT
 }

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.ratification.ledger.core.api.AmendmentView;
 import org.ratification.ledger.core.api.CommunicationKind;
+import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.ReservationView;
+import org.ratification.ledger.core.api.SuccessionClause;
 import org.ratification.ledger.core.api.InstrumentView;
 import org.ratification.ledger.core.api.ParticipantStatus;
 import org.ratification.ledger.core.api.ParticipantView;
@@ -48,6 +52,15 @@ public final class StatusCalculator {
     }
 
     public Status asOf(TreatyDefinition definition, Collection<Action> actions, LocalDate asOf) {
+        return asOf(definition, actions, asOf, null);
+    }
+
+    /**
+     * The status of a treaty on {@code asOf}; for a protocol, {@code parent} is the parent treaty's
+     * status on the same date: the protocol never enters into force before the parent, nor for a
+     * participant before the parent does for it.
+     */
+    public Status asOf(TreatyDefinition definition, Collection<Action> actions, LocalDate asOf, Status parent) {
         List<Action> known = actions.stream()
                 .filter(Action::live)
                 .filter(a -> !a.date().isAfter(asOf))
@@ -58,7 +71,7 @@ public final class StatusCalculator {
 
         Map<String, Row> rows = new TreeMap<>();
         for (Action action : known) {
-            if (action.kind() != ActionKind.COMMUNICATION) {
+            if (action.kind() != ActionKind.COMMUNICATION && action.kind() != ActionKind.AMENDMENT) {
                 rows.computeIfAbsent(action.participant(), Row::new).add(action);
             }
         }
@@ -69,25 +82,115 @@ public final class StatusCalculator {
                     row.declarations.add(action.text());
                 } else if (action.communicationKind() == CommunicationKind.RESERVATION) {
                     row.reservations.add(action.text());
+                } else if (action.communicationKind() == CommunicationKind.TERRITORIAL_APPLICATION) {
+                    row.territories.addAll(action.territories());
                 }
             }
         }
+        Context context = new Context(definition, entryIntoForce, parent, asOf, known);
         List<ParticipantView> views = new ArrayList<>();
         for (Row row : rows.values()) {
-            views.add(row.view(entryIntoForce, asOf, known));
+            views.add(row.view(context));
         }
         views = withReioWithdrawals(views);
         views.sort(Comparator.comparing(ParticipantView::name));
-        return new Status(treatyView(definition, asOf, entryIntoForce, instruments.size(), views), views);
+        return new Status(treatyView(context, instruments.size(), views), views);
     }
 
-    private TreatyStatusView treatyView(
+    /** What every row of one computation shares. */
+    private record Context(
             TreatyDefinition definition,
+            EntryIntoForce.Result entryIntoForce,
+            Status parent,
             LocalDate asOf,
-            EntryIntoForce.Result result,
-            int deposited,
-            List<ParticipantView> views) {
-        LocalDate general = result.entryIntoForceOn();
+            List<Action> known) {
+
+        /** The general date, never before the parent's for a protocol. */
+        LocalDate generalDate() {
+            LocalDate own = entryIntoForce.entryIntoForceOn();
+            return parent == null ? own : later(own, parent.treaty().entryIntoForceOn());
+        }
+
+        LocalDate entryIntoForceFor(Action instrument) {
+            LocalDate own;
+            SuccessionClause succession =
+                    definition.succession() == null ? SuccessionClause.standard() : definition.succession();
+            if (instrument.instrumentType() == InstrumentType.SUCCESSION
+                    && succession.fromDateOfSuccession()
+                    && instrument.boundFrom() != null) {
+                own = entryIntoForce.thresholdReached()
+                        ? later(entryIntoForce.entryIntoForceOn(), instrument.boundFrom())
+                        : null;
+            } else {
+                own = entryIntoForce.entryIntoForceFor(instrument.date());
+            }
+            if (parent == null) {
+                return own;
+            }
+            LocalDate parentOwn = parent.participant(instrument.participant())
+                    .map(ParticipantView::entryIntoForceOn)
+                    .orElse(null);
+            return later(later(own, parent.treaty().entryIntoForceOn()), parentOwn);
+        }
+
+        /** For a protocol whose clause follows the parent: when the parent's denunciation ends it. */
+        LocalDate parentDenunciationEffective(String participant) {
+            if (parent == null || !definition.denunciation().followsParent()) {
+                return null;
+            }
+            return parent.participant(participant)
+                    .map(ParticipantView::denunciationEffectiveOn)
+                    .orElse(null);
+        }
+
+        /** The later of two dates; null if either is unknown. */
+        private static LocalDate later(LocalDate a, LocalDate b) {
+            if (a == null || b == null) {
+                return null;
+            }
+            return a.isAfter(b) ? a : b;
+        }
+    }
+
+    /**
+     * Every reservation made by {@code asOf}, with the objections to it and whether each came within
+     * the twelve months after the reservation's notification. Late objections are listed and flagged.
+     */
+    public List<ReservationView> reservations(Collection<Action> actions, LocalDate asOf) {
+        List<Action> known = actions.stream()
+                .filter(Action::live)
+                .filter(a -> !a.date().isAfter(asOf))
+                .sorted(Comparator.comparing(Action::date))
+                .toList();
+        List<ReservationView> result = new ArrayList<>();
+        for (Action reservation : known) {
+            if (!reservation.statesReservation()) {
+                continue;
+            }
+            LocalDate periodEnds = reservation.date().plusMonths(OBJECTION_PERIOD_MONTHS);
+            List<ReservationView.Objection> objections = known.stream()
+                    .filter(a -> a.communicationKind() == CommunicationKind.OBJECTION
+                            && reservation.recordId().equals(a.refersTo()))
+                    .map(a -> new ReservationView.Objection(
+                            a.recordId(), a.participant(), a.date(), a.text(), !a.date().isAfter(periodEnds)))
+                    .toList();
+            List<String> texts = reservation.communicationKind() == CommunicationKind.RESERVATION
+                    ? List.of(reservation.text())
+                    : reservation.reservations();
+            result.add(new ReservationView(reservation.recordId(), reservation.participant(), reservation.date(),
+                    texts, isWithdrawn(known, reservation), periodEnds, objections));
+        }
+        return result;
+    }
+
+    /** Vienna Convention on the Law of Treaties, art. 20(5). */
+    public static final int OBJECTION_PERIOD_MONTHS = 12;
+
+    private TreatyStatusView treatyView(Context context, int deposited, List<ParticipantView> views) {
+        TreatyDefinition definition = context.definition();
+        LocalDate asOf = context.asOf();
+        EntryIntoForce.Result result = context.entryIntoForce();
+        LocalDate general = context.generalDate();
         String thresholdParticipant =
                 result.thresholdReached() ? result.thresholdInstrument().participant() : null;
         return new TreatyStatusView(
@@ -106,7 +209,7 @@ public final class StatusCalculator {
                 general,
                 general != null && !general.isAfter(asOf),
                 TreatyRules.isOpenForSignature(definition, asOf),
-                explain(definition, result));
+                explain(definition, result) + explainParent(context));
     }
 
     private String explain(TreatyDefinition definition, EntryIntoForce.Result result) {
@@ -127,6 +230,16 @@ public final class StatusCalculator {
                 + " on " + result.thresholdReachedOn() + ". For an instrument deposited later: the "
                 + ordinal(clause.daysAfterLaterInstrument())
                 + " day after its deposit, or the general date if that is later.";
+    }
+
+    private static String explainParent(Context context) {
+        if (context.parent() == null) {
+            return "";
+        }
+        LocalDate parentDate = context.parent().treaty().entryIntoForceOn();
+        return " A protocol does not enter into force before its parent treaty (" + context.parent().treaty().id()
+                + (parentDate == null ? ", not yet in force)" : ", in force on " + parentDate + ")")
+                + ", nor for a participant before the parent does for it.";
     }
 
     static String ordinal(int n) {
@@ -160,7 +273,7 @@ public final class StatusCalculator {
     private static ParticipantView withStatus(ParticipantView v, ParticipantStatus status) {
         return new ParticipantView(v.participant(), v.name(), v.signedOn(), v.signedAt(), v.instrument(),
                 v.entryIntoForceOn(), status, v.denunciationReceivedOn(), v.denunciationEffectiveOn(),
-                v.declarations(), v.reservations());
+                v.declarations(), v.reservations(), v.territories(), v.amendments());
     }
 
     private static boolean isWithdrawn(List<Action> known, Action target) {
@@ -185,6 +298,8 @@ public final class StatusCalculator {
         private Action denunciation;
         private final List<String> declarations = new ArrayList<>();
         private final List<String> reservations = new ArrayList<>();
+        private final List<String> territories = new ArrayList<>();
+        private final List<Action> amendmentInstruments = new ArrayList<>();
 
         Row(String participant) {
             this.participant = participant;
@@ -200,14 +315,23 @@ public final class StatusCalculator {
                     }
                 }
                 case DENUNCIATION -> denunciation = action;
+                case AMENDMENT_INSTRUMENT -> amendmentInstruments.add(action);
                 default -> {}
             }
         }
 
-        ParticipantView view(EntryIntoForce.Result result, LocalDate asOf, List<Action> known) {
-            LocalDate inForce = instrument == null ? null : result.entryIntoForceFor(instrument.date());
+        ParticipantView view(Context context) {
+            LocalDate asOf = context.asOf();
+            List<Action> known = context.known();
+            LocalDate inForce = instrument == null ? null : context.entryIntoForceFor(instrument);
+            LocalDate receivedOn = denunciation == null ? null : denunciation.date();
+            LocalDate effectiveOn = denunciation == null ? null : denunciation.effectiveOn();
+            LocalDate followsParent = context.parentDenunciationEffective(participant);
+            if (followsParent != null && (effectiveOn == null || followsParent.isBefore(effectiveOn))) {
+                effectiveOn = followsParent;
+            }
             ParticipantStatus status;
-            if (denunciation != null && !denunciation.effectiveOn().isAfter(asOf)) {
+            if (effectiveOn != null && !effectiveOn.isAfter(asOf)) {
                 status = ParticipantStatus.WITHDRAWN;
             } else if (inForce != null && !inForce.isAfter(asOf)) {
                 status = ParticipantStatus.PARTY;
@@ -216,6 +340,14 @@ public final class StatusCalculator {
             } else {
                 status = ParticipantStatus.SIGNATORY;
             }
+            var clause = context.definition().amendments();
+            List<AmendmentView> amendments = amendmentInstruments.stream()
+                    .map(a -> {
+                        LocalDate binds = clause == null ? null : a.date().plusDays(clause.daysAfterInstrument());
+                        return new AmendmentView(a.amendmentId(), a.date(), binds,
+                                binds != null && !binds.isAfter(asOf));
+                    })
+                    .toList();
             List<String> allDeclarations = new ArrayList<>();
             List<String> allReservations = new ArrayList<>();
             if (instrument != null && !isWithdrawn(known, instrument)) {
@@ -232,13 +364,16 @@ public final class StatusCalculator {
                     instrument == null
                             ? null
                             : new InstrumentView(instrument.instrumentType(), instrument.instrumentType().letter(),
-                                    instrument.date(), instrument.recordId()),
+                                    instrument.date(), instrument.recordId(), instrument.predecessor(),
+                                    instrument.boundFrom()),
                     inForce,
                     status,
-                    denunciation == null ? null : denunciation.date(),
-                    denunciation == null ? null : denunciation.effectiveOn(),
+                    receivedOn,
+                    effectiveOn,
                     List.copyOf(allDeclarations),
-                    List.copyOf(allReservations));
+                    List.copyOf(allReservations),
+                    List.copyOf(territories),
+                    amendments);
         }
     }
 }

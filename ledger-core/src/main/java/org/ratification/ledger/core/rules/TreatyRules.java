@@ -35,7 +35,12 @@ public final class TreatyRules {
 
     /** The first violation about {@code recordId}, else the first of all, else empty. */
     public Optional<Rejection> check(TreatyFacts facts, String recordId) {
-        List<Violation> violations = violations(facts);
+        return check(facts, recordId, null);
+    }
+
+    /** As {@link #check(TreatyFacts, String)}, for a protocol whose parent treaty has {@code parent} facts. */
+    public Optional<Rejection> check(TreatyFacts facts, String recordId, TreatyFacts parent) {
+        List<Violation> violations = violations(facts, parent);
         return violations.stream()
                 .filter(v -> v.recordId().equals(recordId))
                 .findFirst()
@@ -44,9 +49,13 @@ public final class TreatyRules {
     }
 
     public List<Violation> violations(TreatyFacts facts) {
+        return violations(facts, null);
+    }
+
+    public List<Violation> violations(TreatyFacts facts, TreatyFacts parent) {
         List<Violation> found = new ArrayList<>();
         TreatyDefinition definition = facts.definition();
-        for (Action action : live(facts, a -> true)) {
+        for (Action action : live(facts, a -> a.kind() != ActionKind.AMENDMENT)) {
             if (!registry.isKnown(action.participant())) {
                 found.add(new Violation(action.recordId(), Rejection.rule("UNKNOWN_PARTICIPANT",
                         "No State or organization with code '" + action.participant() + "' is known to the ledger.")));
@@ -63,7 +72,100 @@ public final class TreatyRules {
         checkInstruments(facts, found);
         checkDenunciations(facts, found);
         checkCommunications(facts, found);
+        checkAmendments(facts, found);
+        if (parent != null) {
+            checkParent(facts, parent, found);
+        }
         return found;
+    }
+
+    /** A protocol binds only participants bound by the parent treaty on the date of deposit. */
+    private void checkParent(TreatyFacts facts, TreatyFacts parent, List<Violation> found) {
+        Map<String, List<Action>> parentInstruments = byParticipant(parent, ActionKind.INSTRUMENT);
+        Map<String, List<Action>> parentDenunciations = byParticipant(parent, ActionKind.DENUNCIATION);
+        for (Action instrument : facts.live(ActionKind.INSTRUMENT)) {
+            boolean bound = parentInstruments.getOrDefault(instrument.participant(), List.of()).stream()
+                    .filter(p -> !p.date().isAfter(instrument.date()))
+                    .anyMatch(p -> parentDenunciations.getOrDefault(p.participant(), List.of()).stream()
+                            .noneMatch(d -> !d.date().isBefore(p.date()) && !d.effectiveOn().isAfter(instrument.date())));
+            if (!bound) {
+                found.add(new Violation(instrument.recordId(), Rejection.rule("NOT_PARTY_TO_PARENT",
+                        name(instrument) + " has no instrument for the parent treaty '" + parent.definition().id()
+                                + "' deposited on or before " + instrument.date()
+                                + "; to become a Party to a protocol, a participant must also be a Party to the"
+                                + " parent treaty (or deposit for both on the same day).")));
+            }
+        }
+    }
+
+    /** DOMAIN.md rule 7: amendments as the treaty's amendment clause allows. */
+    private void checkAmendments(TreatyFacts facts, List<Violation> found) {
+        List<Action> adoptions = facts.live(ActionKind.AMENDMENT);
+        var clause = facts.definition().amendments();
+        EntryIntoForce.Result entryIntoForce = StatusCalculator.entryIntoForce(facts.definition(),
+                facts.live(ActionKind.INSTRUMENT), registry);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Action adoption : adoptions) {
+            if (!ids.add(adoption.amendmentId())) {
+                found.add(new Violation(adoption.recordId(), Rejection.conflict("AMENDMENT_EXISTS",
+                        "An amendment '" + adoption.amendmentId() + "' is already recorded.")));
+            } else if (clause == null) {
+                found.add(new Violation(adoption.recordId(), Rejection.rule("AMENDMENTS_NOT_PROVIDED",
+                        "This treaty's definition has no amendment clause.")));
+            } else if (!entryIntoForce.thresholdReached()
+                    || adoption.date().isBefore(entryIntoForce.entryIntoForceOn().plusYears(clause.proposalAfterYears()))) {
+                found.add(new Violation(adoption.recordId(), Rejection.rule("AMENDMENT_TOO_EARLY",
+                        "An amendment may be adopted only " + clause.proposalAfterYears()
+                                + " years after the treaty's entry into force"
+                                + (entryIntoForce.thresholdReached()
+                                        ? " (" + entryIntoForce.entryIntoForceOn() + "), that is from "
+                                                + entryIntoForce.entryIntoForceOn().plusYears(clause.proposalAfterYears())
+                                        : "; the treaty is not in force")
+                                + ".")));
+            }
+        }
+        Map<String, List<Action>> amendmentInstruments = facts.live(ActionKind.AMENDMENT_INSTRUMENT).stream()
+                .sorted(BY_DATE_THEN_RECORDING)
+                .collect(groupingBy(a -> a.participant() + "/" + a.amendmentId()));
+        for (List<Action> own : amendmentInstruments.values()) {
+            for (Action duplicate : own.subList(1, own.size())) {
+                found.add(new Violation(duplicate.recordId(), Rejection.conflict("ALREADY_DEPOSITED",
+                        name(duplicate) + " already deposited an instrument for amendment '" + duplicate.amendmentId()
+                                + "' on " + own.get(0).date() + ".")));
+            }
+            Action instrument = own.get(0);
+            boolean adopted = adoptions.stream()
+                    .anyMatch(a -> a.amendmentId().equals(instrument.amendmentId())
+                            && !a.date().isAfter(instrument.date()));
+            if (!adopted) {
+                found.add(new Violation(instrument.recordId(), Rejection.rule("UNKNOWN_AMENDMENT",
+                        "No amendment '" + instrument.amendmentId() + "' was adopted on or before "
+                                + instrument.date() + ".")));
+            } else if (instrument.instrumentType() == InstrumentType.ACCESSION
+                    || instrument.instrumentType() == InstrumentType.SUCCESSION) {
+                found.add(new Violation(instrument.recordId(), Rejection.rule("INVALID_AMENDMENT_INSTRUMENT",
+                        "An amendment is ratified, accepted or approved; not acceded to or succeeded to.")));
+            } else if (!isParty(facts, entryIntoForce, instrument.participant(), instrument.date())) {
+                found.add(new Violation(instrument.recordId(), Rejection.rule("NOT_A_PARTY",
+                        name(instrument) + " is not a Party on " + instrument.date()
+                                + "; only Parties deposit instruments for an amendment.")));
+            }
+        }
+    }
+
+    private boolean isParty(TreatyFacts facts, EntryIntoForce.Result entryIntoForce, String participant, LocalDate on) {
+        Optional<Action> instrument = facts.live(ActionKind.INSTRUMENT).stream()
+                .filter(i -> i.participant().equals(participant) && !i.date().isAfter(on))
+                .max(BY_DATE_THEN_RECORDING);
+        if (instrument.isEmpty()) {
+            return false;
+        }
+        LocalDate inForce = entryIntoForce.entryIntoForceFor(instrument.get().date());
+        boolean withdrawn = facts.live(ActionKind.DENUNCIATION).stream()
+                .anyMatch(d -> d.participant().equals(participant)
+                        && !d.date().isBefore(instrument.get().date())
+                        && !d.effectiveOn().isAfter(on));
+        return inForce != null && !inForce.isAfter(on) && !withdrawn;
     }
 
     private void checkSignatures(TreatyFacts facts, List<Violation> found) {
@@ -97,7 +199,13 @@ public final class TreatyRules {
             Action previous = null;
             for (Action instrument : own) {
                 Optional<Action> signature = first(signatures.get(instrument.participant()));
-                if (instrument.instrumentType() == InstrumentType.ACCESSION) {
+                if (instrument.instrumentType() == InstrumentType.SUCCESSION) {
+                    if (instrument.boundFrom() != null && instrument.boundFrom().isAfter(instrument.date())) {
+                        found.add(new Violation(instrument.recordId(), Rejection.rule("BOUND_FROM_AFTER_NOTIFICATION",
+                                "The date from which " + name(instrument) + " considers itself bound ("
+                                        + instrument.boundFrom() + ") is after its notification of succession.")));
+                    }
+                } else if (instrument.instrumentType() == InstrumentType.ACCESSION) {
                     signature.ifPresent(s -> found.add(new Violation(instrument.recordId(), accessionBySignatory(
                             instrument, s))));
                 } else if (signature.isEmpty() || signature.get().date().isAfter(instrument.date())) {

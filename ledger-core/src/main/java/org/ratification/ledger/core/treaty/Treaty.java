@@ -11,12 +11,18 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.ratification.ledger.core.api.AdoptAmendmentCommand;
+import org.ratification.ledger.core.api.AmendmentAdoptedEvent;
+import org.ratification.ledger.core.api.AmendmentInstrumentDepositedEvent;
+import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.CommunicationReceivedEvent;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.CorrectRecordCommand;
 import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
+import org.ratification.ledger.core.api.DepositAmendmentInstrumentCommand;
 import org.ratification.ledger.core.api.DepositInstrumentCommand;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
+import org.ratification.ledger.core.api.InstrumentType;
 import org.ratification.ledger.core.api.NotifyDenunciationCommand;
 import org.ratification.ledger.core.api.RecordCommunicationCommand;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
@@ -34,6 +40,7 @@ import org.ratification.ledger.core.rules.ActionKind;
 import org.ratification.ledger.core.rules.DefinitionRules;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.core.rules.TreatyFacts;
+import org.ratification.ledger.core.rules.TreatyLookup;
 import org.ratification.ledger.core.rules.TreatyRules;
 
 /** A treaty and every action recorded under it. */
@@ -51,11 +58,18 @@ class Treaty {
     }
 
     @CommandHandler
-    Treaty(RegisterTreatyCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    Treaty(
+            RegisterTreatyCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            TreatyLookup treaties) {
         DefinitionRules.check(command.treatyId(), command.definition()).ifPresent(r -> {
             throw r.exception();
         });
         requireNotInFuture(command.definition().adoptedOn(), recordedAt);
+        String parent = command.definition().parentTreatyId();
+        if (parent != null && treaties.facts(parent).isEmpty()) {
+            throw Rejection.rule("UNKNOWN_PARENT", "No parent treaty '" + parent + "' is registered.").exception();
+        }
         apply(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()),
                 command.definition()));
     }
@@ -69,15 +83,59 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(DepositInstrumentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(
+            DepositInstrumentCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            TreatyLookup treaties) {
         requirePresent(command.participant(), command.depositedOn());
         if (command.type() == null) {
             throw Rejection.invalid("MISSING_FIELD", "The instrument type is required.").exception();
         }
+        boolean succession = command.type() == InstrumentType.SUCCESSION;
+        if (succession && (command.predecessor() == null || command.predecessor().isBlank()
+                || command.boundFrom() == null)) {
+            throw Rejection.invalid("MISSING_FIELD",
+                            "A notification of succession names its predecessor and the date from which it is bound.")
+                    .exception();
+        }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(new InstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.type(), command.depositedOn(), texts(command.declarations()),
-                texts(command.reservations())));
+        decide(
+                new InstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
+                        command.type(), command.depositedOn(), texts(command.declarations()),
+                        texts(command.reservations()), succession ? command.predecessor() : null,
+                        succession ? command.boundFrom() : null),
+                parentFacts(treaties));
+    }
+
+    @CommandHandler
+    void handle(AdoptAmendmentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        if (command.amendmentId() == null || command.amendmentId().isBlank() || command.adoptedOn() == null
+                || command.method() == null || command.text() == null || command.text().isBlank()) {
+            throw Rejection.invalid("MISSING_FIELD", "An amendment needs its id, date of adoption, method and text.")
+                    .exception();
+        }
+        requireNotInFuture(command.adoptedOn(), recordedAt);
+        decide(new AmendmentAdoptedEvent(treatyId, requireRecordId(command.recordId()), command.amendmentId(),
+                command.adoptedOn(), command.method(), command.text()));
+    }
+
+    @CommandHandler
+    void handle(
+            DepositAmendmentInstrumentCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+        requirePresent(command.participant(), command.depositedOn());
+        if (command.type() == null || command.amendmentId() == null) {
+            throw Rejection.invalid("MISSING_FIELD", "The amendment and the instrument type are required.")
+                    .exception();
+        }
+        requireNotInFuture(command.depositedOn(), recordedAt);
+        decide(new AmendmentInstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()),
+                command.amendmentId(), command.participant(), command.type(), command.depositedOn()));
+    }
+
+    private TreatyFacts parentFacts(TreatyLookup treaties) {
+        String parent = facts.definition().parentTreatyId();
+        return parent == null ? null : treaties.facts(parent).orElse(null);
     }
 
     @CommandHandler
@@ -95,9 +153,13 @@ class Treaty {
             throw Rejection.invalid("MISSING_FIELD", "The kind and the text of the communication are required.")
                     .exception();
         }
+        List<String> territories = texts(command.territories());
+        if (command.kind() == CommunicationKind.TERRITORIAL_APPLICATION && territories.isEmpty()) {
+            throw Rejection.invalid("MISSING_FIELD", "A territorial application names its territories.").exception();
+        }
         requireNotInFuture(command.receivedOn(), recordedAt);
         decide(new CommunicationReceivedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.kind(), command.receivedOn(), command.text(), command.refersTo()));
+                command.kind(), command.receivedOn(), command.text(), command.refersTo(), territories));
     }
 
     @CommandHandler
@@ -113,10 +175,14 @@ class Treaty {
             throw Rejection.rule("NOT_AN_INSTRUMENT", "Only the record of an instrument has a type to correct.")
                     .exception();
         }
+        if (correction.participant() != null && target.kind() == ActionKind.AMENDMENT) {
+            throw Rejection.rule("NOT_APPLICABLE", "The adoption of an amendment has no participant to correct.")
+                    .exception();
+        }
         String participant = correction.participant() != null ? correction.participant() : target.participant();
         LocalDate date = correction.date() != null ? correction.date() : target.date();
         var type = correction.type() != null ? correction.type() : target.instrumentType();
-        if (participant.equals(target.participant()) && date.equals(target.date())
+        if (java.util.Objects.equals(participant, target.participant()) && date.equals(target.date())
                 && type == target.instrumentType()) {
             throw Rejection.rule("CORRECTION_CHANGES_NOTHING", "The correction states what the record already says.")
                     .exception();
@@ -149,14 +215,18 @@ class Treaty {
         return target;
     }
 
-    /** Tries the event on a copy of the facts; applies it only if every rule still holds. */
     private void decide(TreatyEvent event) {
+        decide(event, null);
+    }
+
+    /** Tries the event on a copy of the facts; applies it only if every rule still holds. */
+    private void decide(TreatyEvent event, TreatyFacts parent) {
         if (facts.hasRecord(event.recordId())) {
             throw Rejection.conflict("DUPLICATE_RECORD_ID", "Record id '" + event.recordId() + "' is already used.")
                     .exception();
         }
         TreatyFacts candidate = facts.copy().apply(event);
-        RULES.check(candidate, event.recordId()).ifPresent(rejection -> {
+        RULES.check(candidate, event.recordId(), parent).ifPresent(rejection -> {
             throw rejection.exception();
         });
         apply(event);
@@ -185,6 +255,16 @@ class Treaty {
 
     @EventSourcingHandler
     void on(CommunicationReceivedEvent event) {
+        facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentAdoptedEvent event) {
+        facts.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentInstrumentDepositedEvent event) {
         facts.apply(event);
     }
 

@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.ratification.ledger.core.api.AmendmentAdoptedEvent;
+import org.ratification.ledger.core.api.AmendmentInstrumentDepositedEvent;
 import org.ratification.ledger.core.api.CommunicationReceivedEvent;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
@@ -55,6 +57,16 @@ public class StatusProjection {
 
     @EventHandler
     void on(CommunicationReceivedEvent event, @SequenceNumber long sequence) {
+        saveAction(event, sequence);
+    }
+
+    @EventHandler
+    void on(AmendmentAdoptedEvent event, @SequenceNumber long sequence) {
+        saveAction(event, sequence);
+    }
+
+    @EventHandler
+    void on(AmendmentInstrumentDepositedEvent event, @SequenceNumber long sequence) {
         saveAction(event, sequence);
     }
 

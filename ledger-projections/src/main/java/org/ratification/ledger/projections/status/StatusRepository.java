@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.ratification.ledger.core.api.AdoptionMethod;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.EntryIntoForceClause;
@@ -26,7 +27,10 @@ import org.springframework.stereotype.Repository;
 public class StatusRepository {
 
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {};
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final JdbcTemplate jdbc;
 
@@ -40,7 +44,8 @@ public class StatusRepository {
         jdbc.update(
                 "INSERT INTO status_treaty (treaty_id, reference, title, adopted_on, signature_opens_on,"
                         + " signature_closes_on, instruments_required, days_after_threshold, days_after_later,"
-                        + " reio_instruments_count, denunciation_months) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        + " reio_instruments_count, denunciation_months, definition_json)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 d.id(),
                 d.reference(),
                 d.title(),
@@ -51,7 +56,7 @@ public class StatusRepository {
                 eif.daysAfterThreshold(),
                 eif.daysAfterLaterInstrument(),
                 eif.reioInstrumentsCount(),
-                d.denunciation().takesEffectAfterMonths());
+                d.denunciation().takesEffectAfterMonths(), write(d));
     }
 
     /** Inserts an action record unless a replay already did. */
@@ -60,7 +65,8 @@ public class StatusRepository {
         jdbc.update(
                 "INSERT INTO status_record (record_id, treaty_id, position, kind, participant, legal_date,"
                         + " instrument_type, place, declarations, reservations, communication_kind, text, refers_to,"
-                        + " effective_on, retracted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " effective_on, retracted, territories, predecessor, bound_from, amendment_id, adoption_method)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 a.recordId(),
                 treatyId,
                 position,
@@ -75,7 +81,12 @@ public class StatusRepository {
                 a.text(),
                 a.refersTo(),
                 sqlDate(a.effectiveOn()),
-                a.retracted());
+                a.retracted(),
+                json(a.territories()),
+                a.predecessor(),
+                sqlDate(a.boundFrom()),
+                a.amendmentId(),
+                a.adoptionMethod() == null ? null : a.adoptionMethod().name());
     }
 
     public void correct(
@@ -132,6 +143,14 @@ public class StatusRepository {
     }
 
     private static TreatyDefinition definition(ResultSet rs, int row) throws SQLException {
+        String json = rs.getString("definition_json");
+        if (json != null) {
+            try {
+                return JSON.readValue(json, TreatyDefinition.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable definition of treaty " + rs.getString("treaty_id"), e);
+            }
+        }
         return new TreatyDefinition(
                 rs.getString("treaty_id"),
                 rs.getString("reference"),
@@ -162,7 +181,14 @@ public class StatusRepository {
                 rs.getString("text"),
                 rs.getString("refers_to"),
                 localDate(rs, "effective_on"),
-                rs.getBoolean("retracted"));
+                rs.getBoolean("retracted"),
+                texts(rs.getString("territories")),
+                rs.getString("predecessor"),
+                localDate(rs, "bound_from"),
+                rs.getString("amendment_id"),
+                rs.getString("adoption_method") == null
+                        ? null
+                        : AdoptionMethod.valueOf(rs.getString("adoption_method")));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
@@ -177,6 +203,14 @@ public class StatusRepository {
     private static String json(List<String> texts) {
         try {
             return texts.isEmpty() ? null : JSON.writeValueAsString(texts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,78 @@
+package org.ratification.ledger.api.web;
+
+import static org.ratification.ledger.api.web.Require.present;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.ratification.ledger.api.write.LedgerWriter;
+import org.ratification.ledger.core.api.AdoptAmendmentCommand;
+import org.ratification.ledger.core.api.DepositAmendmentInstrumentCommand;
+import org.ratification.ledger.core.api.ReservationView;
+import org.ratification.ledger.projections.status.StatusQueries;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The rest of a treaty's life: amendments and the instruments for them, reservations and objections. */
+@RestController
+@RequestMapping("/api/treaties/{treatyId}")
+class LifeCycleController {
+
+    private final LedgerWriter writer;
+    private final StatusQueries status;
+    private final Clock clock;
+
+    LifeCycleController(LedgerWriter writer, StatusQueries status, Clock clock) {
+        this.writer = writer;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    @PostMapping("/amendments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded adoptAmendment(@PathVariable String treatyId, @RequestBody Requests.AmendmentRequest body) {
+        present(body, "body");
+        String amendmentId = Require.recordId(body.amendmentId(), "amendmentId");
+        var adoptedOn = present(body.adoptedOn(), "adoptedOn");
+        var method = present(body.method(), "method");
+        String text = Require.text(present(body.text(), "text"), "text", Require.MAX_TEXT);
+        return new Recorded(
+                writer.record(id -> new AdoptAmendmentCommand(treatyId, id, amendmentId, adoptedOn, method, text)),
+                treatyId,
+                "AMENDMENT");
+    }
+
+    @PostMapping("/amendments/{amendmentId}/instruments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Recorded depositForAmendment(
+            @PathVariable String treatyId,
+            @PathVariable String amendmentId,
+            @RequestBody Requests.AmendmentInstrumentRequest body) {
+        present(body, "body");
+        String participant = Require.participant(body.participant(), "participant");
+        var type = present(body.type(), "type");
+        var depositedOn = present(body.depositedOn(), "depositedOn");
+        String amendment = Require.recordId(amendmentId, "amendmentId");
+        return new Recorded(
+                writer.record(id -> new DepositAmendmentInstrumentCommand(
+                        treatyId, id, amendment, participant, type, depositedOn)),
+                treatyId,
+                "AMENDMENT_INSTRUMENT");
+    }
+
+    @GetMapping("/reservations")
+    List<ReservationView> reservations(
+            @PathVariable String treatyId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return status.reservations(treatyId, asOf != null ? asOf : LocalDate.now(clock))
+                .orElseThrow(() -> TreatyController.notFound(treatyId).exception());
+    }
+}

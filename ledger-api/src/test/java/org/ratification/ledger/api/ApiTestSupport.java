@@ -51,8 +51,7 @@ public abstract class ApiTestSupport {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        ResponseEntity<String> response =
-                http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
         try {
             JsonNode body = response.getBody() == null ? JSON.nullNode() : JSON.readTree(response.getBody());
             return new Reply(response.getStatusCode().value(), body, response.getHeaders());
@@ -64,24 +63,28 @@ public abstract class ApiTestSupport {
     /** Registers a treaty with the given clauses and a signature period 2025-01-01..2026-12-31. */
     protected String registerTreaty(int instrumentsRequired, int daysAfterThreshold, int daysAfterLater, boolean reio) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        Reply reply = post("/api/treaties", """
+        Reply reply = post(
+                "/api/treaties",
+                """
                 {"id":"%s","reference":"TEST-%s","title":"Test treaty","adoptedOn":"2024-12-24",
                  "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
                  "entryIntoForce":{"instrumentsRequired":%d,"daysAfterThreshold":%d,
                    "daysAfterLaterInstrument":%d,"reioInstrumentsCount":%s},
                  "denunciation":{"takesEffectAfterMonths":12}}"""
-                .formatted(id, id, instrumentsRequired, daysAfterThreshold, daysAfterLater, reio));
+                        .formatted(id, id, instrumentsRequired, daysAfterThreshold, daysAfterLater, reio));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
         return id;
     }
 
     protected Reply sign(String treaty, String participant, String date) {
-        return post("/api/treaties/" + treaty + "/signatures",
+        return post(
+                "/api/treaties/" + treaty + "/signatures",
                 "{\"participant\":\"%s\",\"signedOn\":\"%s\"}".formatted(participant, date));
     }
 
     protected Reply deposit(String treaty, String participant, String type, String date) {
-        return post("/api/treaties/" + treaty + "/instruments",
+        return post(
+                "/api/treaties/" + treaty + "/instruments",
                 "{\"participant\":\"%s\",\"type\":\"%s\",\"depositedOn\":\"%s\"}".formatted(participant, type, date));
     }
 

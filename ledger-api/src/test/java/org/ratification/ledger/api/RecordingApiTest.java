@@ -42,7 +42,8 @@ class RecordingApiTest extends ApiTestSupport {
         assertThat(france.body().path("name").asText()).isEqualTo("France");
         assertThat(france.body().path("signedOn").asText()).isEqualTo("2025-10-25");
         assertThat(france.body().path("instrument").path("type").asText()).isEqualTo("RATIFICATION");
-        assertThat(france.body().path("instrument").path("depositedOn").asText()).isEqualTo("2026-01-10");
+        assertThat(france.body().path("instrument").path("depositedOn").asText())
+                .isEqualTo("2026-01-10");
         assertThat(france.body().path("status").asText()).isEqualTo("CONTRACTING");
         assertThat(france.body().path("entryIntoForceOn").isNull()).isTrue();
         Reply status = get("/api/treaties/" + treaty);
@@ -74,7 +75,11 @@ class RecordingApiTest extends ApiTestSupport {
         String treaty = registerTreaty(2, 90, 30, false);
         ratify(treaty, "FRA", "2025-10-25", "2025-11-01");
         ratify(treaty, "DEU", "2025-10-25", "2026-03-01");
-        assertThat(get("/api/treaties/" + treaty).body().path("thresholdParticipant").asText()).isEqualTo("DEU");
+        assertThat(get("/api/treaties/" + treaty)
+                        .body()
+                        .path("thresholdParticipant")
+                        .asText())
+                .isEqualTo("DEU");
 
         ratify(treaty, "ESP", "2025-10-25", "2026-02-01"); // recorded last, deposited earlier
 
@@ -89,7 +94,9 @@ class RecordingApiTest extends ApiTestSupport {
         String treaty = registerTreaty(2, 90, 30, false);
         ratify(treaty, "FRA", "2025-10-25", "2025-11-01");
         assertThat(sign(treaty, "EU", "2025-10-26").status()).isEqualTo(201);
-        Reply eu = post("/api/treaties/" + treaty + "/instruments", """
+        Reply eu = post(
+                "/api/treaties/" + treaty + "/instruments",
+                """
                 {"participant":"EU","type":"APPROVAL","depositedOn":"2025-12-01",
                  "declarations":["Declaration of competence: the Union is competent for ..."]}""");
         assertThat(eu.status()).as(eu.body().toString()).isEqualTo(201);
@@ -103,10 +110,12 @@ class RecordingApiTest extends ApiTestSupport {
     void aDenunciationTakesEffectOneYearAfterReceipt() {
         String treaty = registerTreaty(1, 90, 30, false);
         ratify(treaty, "FRA", "2025-10-25", "2025-11-01");
-        Reply denounced = post("/api/treaties/" + treaty + "/denunciations",
+        Reply denounced = post(
+                "/api/treaties/" + treaty + "/denunciations",
                 "{\"participant\":\"FRA\",\"receivedOn\":\"2026-02-28\"}");
         assertThat(denounced.status()).as(denounced.body().toString()).isEqualTo(201);
-        assertThat(participant(treaty, "FRA").path("denunciationEffectiveOn").asText()).isEqualTo("2027-02-28");
+        assertThat(participant(treaty, "FRA").path("denunciationEffectiveOn").asText())
+                .isEqualTo("2027-02-28");
         assertThat(participant(treaty, "FRA").path("status").asText()).isEqualTo("PARTY");
         Reply later = get("/api/treaties/" + treaty + "/participants/FRA?asOf=2027-02-28");
         assertThat(later.body().path("status").asText()).isEqualTo("WITHDRAWN");
@@ -119,7 +128,10 @@ class RecordingApiTest extends ApiTestSupport {
         Reply before = get("/api/treaties/" + treaty + "/participants/FRA?asOf=2025-10-30");
         assertThat(before.body().path("status").asText()).isEqualTo("SIGNATORY");
         assertThat(before.body().path("instrument").isNull()).isTrue();
-        assertThat(get("/api/treaties/" + treaty + "?asOf=2025-10-30").body().path("instrumentsCounted").asInt())
+        assertThat(get("/api/treaties/" + treaty + "?asOf=2025-10-30")
+                        .body()
+                        .path("instrumentsCounted")
+                        .asInt())
                 .isZero();
         Reply filtered = get("/api/treaties/" + treaty + "/participants?status=PARTY");
         assertThat(filtered.body().findValuesAsText("participant")).containsExactly("FRA");

@@ -22,8 +22,8 @@ class RefusalApiTest extends ApiTestSupport {
     void malformedJsonIsRefusedWith400() {
         String treaty = registerTreaty(40, 90, 30, false);
         long before = storedEvents();
-        assertRefused(post("/api/treaties/" + treaty + "/signatures", "{\"participant\":"), 400, "MALFORMED_JSON",
-                before);
+        assertRefused(
+                post("/api/treaties/" + treaty + "/signatures", "{\"participant\":"), 400, "MALFORMED_JSON", before);
         assertRefused(post("/api/treaties/" + treaty + "/signatures", ""), 400, "MALFORMED_JSON", before);
     }
 
@@ -32,19 +32,27 @@ class RefusalApiTest extends ApiTestSupport {
         String treaty = registerTreaty(40, 90, 30, false);
         long before = storedEvents();
         String path = "/api/treaties/" + treaty + "/signatures";
-        assertRefused(post(path, "{\"participant\":\"FRA\",\"signedOn\":\"2025-02-30\"}"), 400, "INVALID_DATE",
-                before);
-        assertRefused(post(path, "{\"participant\":\"FRA\",\"signedOn\":\"25/10/2025\"}"), 400, "INVALID_DATE",
-                before);
+        assertRefused(post(path, "{\"participant\":\"FRA\",\"signedOn\":\"2025-02-30\"}"), 400, "INVALID_DATE", before);
+        assertRefused(post(path, "{\"participant\":\"FRA\",\"signedOn\":\"25/10/2025\"}"), 400, "INVALID_DATE", before);
         assertRefused(post(path, "{\"participant\":\"FRA\"}"), 400, "MISSING_FIELD", before);
         assertRefused(post(path, "{\"signedOn\":\"2025-10-25\"}"), 400, "MISSING_FIELD", before);
-        assertRefused(post(path, "{\"participant\":\"FRA\",\"signedOn\":\"2025-10-25\",\"extra\":1}"), 400,
-                "UNKNOWN_FIELD", before);
-        assertRefused(post(path, "{\"participant\":42,\"signedOn\":\"2025-10-25\"}"), 400, "INVALID_PARTICIPANT_CODE",
+        assertRefused(
+                post(path, "{\"participant\":\"FRA\",\"signedOn\":\"2025-10-25\",\"extra\":1}"),
+                400,
+                "UNKNOWN_FIELD",
                 before);
-        assertRefused(post("/api/treaties/" + treaty + "/instruments",
+        assertRefused(
+                post(path, "{\"participant\":42,\"signedOn\":\"2025-10-25\"}"),
+                400,
+                "INVALID_PARTICIPANT_CODE",
+                before);
+        assertRefused(
+                post(
+                        "/api/treaties/" + treaty + "/instruments",
                         "{\"participant\":\"FRA\",\"type\":\"PROMISE\",\"depositedOn\":\"2025-10-25\"}"),
-                400, "INVALID_VALUE", before);
+                400,
+                "INVALID_VALUE",
+                before);
         assertRefused(get("/api/treaties/" + treaty + "?asOf=yesterday"), 400, "INVALID_DATE", before);
     }
 
@@ -76,29 +84,44 @@ class RefusalApiTest extends ApiTestSupport {
     void registeringATreatyTwiceIsRefusedWith409() {
         String treaty = registerTreaty(40, 90, 30, false);
         long before = storedEvents();
-        Reply again = post("/api/treaties", """
+        Reply again = post(
+                "/api/treaties",
+                """
                 {"id":"%s","reference":"R","title":"T","adoptedOn":"2024-12-24",
                  "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
                  "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,
                    "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
-                 "denunciation":{"takesEffectAfterMonths":12}}""".formatted(treaty));
+                 "denunciation":{"takesEffectAfterMonths":12}}"""
+                        .formatted(treaty));
         assertRefused(again, 409, "TREATY_ALREADY_REGISTERED", before);
     }
 
     @Test
     void anIncompleteTreatyDefinitionIsRefusedWith400() {
         long before = storedEvents();
-        assertRefused(post("/api/treaties", """
+        assertRefused(
+                post(
+                        "/api/treaties",
+                        """
                 {"id":"x1","reference":"R","title":"T","adoptedOn":"2024-12-24",
                  "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
                  "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,"reioInstrumentsCount":false},
-                 "denunciation":{"takesEffectAfterMonths":12}}"""), 400, "MISSING_FIELD", before);
-        assertRefused(post("/api/treaties", """
+                 "denunciation":{"takesEffectAfterMonths":12}}"""),
+                400,
+                "MISSING_FIELD",
+                before);
+        assertRefused(
+                post(
+                        "/api/treaties",
+                        """
                 {"id":"x2","reference":"R","title":"T","adoptedOn":"2024-12-24",
                  "signature":{"opensOn":"2026-01-01","closesOn":"2025-12-31"},
                  "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,
                    "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
-                 "denunciation":{"takesEffectAfterMonths":12}}"""), 400, "INVALID_TREATY_DEFINITION", before);
+                 "denunciation":{"takesEffectAfterMonths":12}}"""),
+                400,
+                "INVALID_TREATY_DEFINITION",
+                before);
     }
 
     @Test
@@ -134,7 +157,9 @@ class RefusalApiTest extends ApiTestSupport {
         String treaty = registerTreaty(40, 90, 30, false);
         long before = storedEvents();
         assertRefused(sign(treaty, "EU", "2025-10-25"), 422, "REIO_MEMBER_NOT_SIGNED", before);
-        assertThat(sign(treaty, "USA", "2025-10-25").status()).as("not a member").isEqualTo(201);
+        assertThat(sign(treaty, "USA", "2025-10-25").status())
+                .as("not a member")
+                .isEqualTo(201);
         before = storedEvents();
         assertRefused(sign(treaty, "EU", "2025-10-25"), 422, "REIO_MEMBER_NOT_SIGNED", before);
         assertThat(sign(treaty, "AUT", "2025-10-25").status()).isEqualTo(201);
@@ -147,10 +172,16 @@ class RefusalApiTest extends ApiTestSupport {
         assertThat(sign(treaty, "AUT", "2025-10-25").status()).isEqualTo(201);
         assertThat(sign(treaty, "EU", "2025-10-25").status()).isEqualTo(201);
         long before = storedEvents();
-        assertRefused(post("/api/treaties/" + treaty + "/instruments", """
+        assertRefused(
+                post(
+                        "/api/treaties/" + treaty + "/instruments",
+                        """
                 {"participant":"EU","type":"APPROVAL","depositedOn":"2025-12-01","declarations":["competence"]}"""),
-                422, "REIO_MEMBER_NOT_BOUND", before);
-        assertThat(deposit(treaty, "AUT", "RATIFICATION", "2025-11-01").status()).isEqualTo(201);
+                422,
+                "REIO_MEMBER_NOT_BOUND",
+                before);
+        assertThat(deposit(treaty, "AUT", "RATIFICATION", "2025-11-01").status())
+                .isEqualTo(201);
         before = storedEvents();
         assertRefused(deposit(treaty, "EU", "APPROVAL", "2025-12-01"), 422, "REIO_COMPETENCE_NOT_DECLARED", before);
     }
@@ -159,7 +190,8 @@ class RefusalApiTest extends ApiTestSupport {
     void aDateInTheFutureIsRefusedWith422() {
         String treaty = registerTreaty(40, 90, 30, false);
         long before = storedEvents();
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        String tomorrow =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
         assertRefused(sign(treaty, "FRA", tomorrow), 422, "DATE_IN_FUTURE", before);
     }
 
@@ -168,8 +200,13 @@ class RefusalApiTest extends ApiTestSupport {
         String treaty = registerTreaty(40, 90, 30, false);
         ratify(treaty, "FRA", "2025-10-25", "2025-11-01");
         long before = storedEvents();
-        assertRefused(post("/api/treaties/" + treaty + "/denunciations",
-                "{\"participant\":\"FRA\",\"receivedOn\":\"2026-01-01\"}"), 422, "NOT_A_PARTY", before);
+        assertRefused(
+                post(
+                        "/api/treaties/" + treaty + "/denunciations",
+                        "{\"participant\":\"FRA\",\"receivedOn\":\"2026-01-01\"}"),
+                422,
+                "NOT_A_PARTY",
+                before);
     }
 
     @Test

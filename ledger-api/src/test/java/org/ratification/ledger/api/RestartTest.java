@@ -29,10 +29,16 @@ class RestartTest {
         JsonNode before;
         try (ConfigurableApplicationContext node = start(url)) {
             String base = base(node);
-            assertThat(send(base, "POST", "/api/treaties/cybercrime/signatures",
+            assertThat(send(
+                            base,
+                            "POST",
+                            "/api/treaties/cybercrime/signatures",
                             "{\"participant\":\"VNM\",\"signedOn\":\"2025-10-25\",\"place\":\"Hanoi\"}"))
                     .isEqualTo(201);
-            assertThat(send(base, "POST", "/api/treaties/cybercrime/instruments",
+            assertThat(send(
+                            base,
+                            "POST",
+                            "/api/treaties/cybercrime/instruments",
                             "{\"participant\":\"VNM\",\"type\":\"RATIFICATION\",\"depositedOn\":\"2026-03-02\"}"))
                     .isEqualTo(201);
             before = read(base, "/api/treaties/cybercrime/participants");
@@ -40,7 +46,9 @@ class RestartTest {
         try (ConfigurableApplicationContext node = start(url)) {
             String base = base(node);
             assertThat(read(base, "/api/treaties/cybercrime/participants")).isEqualTo(before);
-            assertThat(read(base, "/api/treaties/cybercrime/participants/VNM").path("status").asText())
+            assertThat(read(base, "/api/treaties/cybercrime/participants/VNM")
+                            .path("status")
+                            .asText())
                     .isEqualTo("CONTRACTING");
             Long registrations = node.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject(

@@ -12,10 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule projectionsNeverImportTheAggregate = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("org.ratification.ledger.core.treaty..");
+    static final ArchRule projectionsNeverImportTheAggregate =
+            noClasses().should().dependOnClassesThat().resideInAPackage("org.ratification.ledger.core.treaty..");
 
     @ArchTest
     static final ArchRule projectionsKnowNothingOfTheWebOrKafka = noClasses()

@@ -62,8 +62,8 @@ class LifeCycleController {
         var depositedOn = present(body.depositedOn(), "depositedOn");
         String amendment = Require.recordId(amendmentId, "amendmentId");
         return new Recorded(
-                writer.record(id -> new DepositAmendmentInstrumentCommand(
-                        treatyId, id, amendment, participant, type, depositedOn)),
+                writer.record(id ->
+                        new DepositAmendmentInstrumentCommand(treatyId, id, amendment, participant, type, depositedOn)),
                 treatyId,
                 "AMENDMENT_INSTRUMENT");
     }

@@ -136,7 +136,7 @@ class TreatyController {
                                 present(t.amendments().daysAfterInstrument(), "amendments.daysAfterInstrument")),
                 t.succession() == null
                         ? null
-                        : new SuccessionClause(present(
-                                t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")));
+                        : new SuccessionClause(
+                                present(t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")));
     }
 }

@@ -6,8 +6,7 @@ import org.axonframework.serialization.Revision;
 /** A participant signed the treaty on {@code signedOn}. */
 @Revision("1")
 public record ConventionSignedEvent(
-        String treatyId, String recordId, String participant, LocalDate signedOn, String place)
-        implements TreatyEvent {
+        String treatyId, String recordId, String participant, LocalDate signedOn, String place) implements TreatyEvent {
     @Override
     public LocalDate legalDate() {
         return signedOn;

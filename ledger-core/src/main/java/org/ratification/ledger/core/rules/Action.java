@@ -3,18 +3,18 @@ package org.ratification.ledger.core.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.ratification.ledger.core.api.AdoptionMethod;
+import org.ratification.ledger.core.api.AmendmentAdoptedEvent;
+import org.ratification.ledger.core.api.AmendmentInstrumentDepositedEvent;
+import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.CommunicationReceivedEvent;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
+import org.ratification.ledger.core.api.InstrumentType;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.TreatyEvent;
-import org.ratification.ledger.core.api.AdoptionMethod;
-import org.ratification.ledger.core.api.AmendmentAdoptedEvent;
-import org.ratification.ledger.core.api.AmendmentInstrumentDepositedEvent;
-import org.ratification.ledger.core.api.CommunicationKind;
-import org.ratification.ledger.core.api.InstrumentType;
 
 /**
  * One action as the ledger now holds it: the record that stated it, with every correction
@@ -66,8 +66,25 @@ public record Action(
             String refersTo,
             LocalDate effectiveOn,
             boolean retracted) {
-        this(recordId, kind, participant, date, instrumentType, place, declarations, reservations, communicationKind,
-                text, refersTo, effectiveOn, retracted, List.of(), null, null, null, null);
+        this(
+                recordId,
+                kind,
+                participant,
+                date,
+                instrumentType,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                retracted,
+                List.of(),
+                null,
+                null,
+                null,
+                null);
     }
 
     static Action of(String recordId, ActionKind kind, String participant, LocalDate date) {
@@ -75,40 +92,136 @@ public record Action(
     }
 
     Action withInstrument(InstrumentType type, List<String> declarations, List<String> reservations) {
-        return new Action(recordId, kind, participant, date, type, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
-                amendmentId, adoptionMethod);
+        return new Action(
+                recordId,
+                kind,
+                participant,
+                date,
+                type,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                retracted,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
     Action withSuccession(String predecessor, LocalDate boundFrom) {
-        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
-                amendmentId, adoptionMethod);
+        return new Action(
+                recordId,
+                kind,
+                participant,
+                date,
+                instrumentType,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                retracted,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
     Action withPlace(String place) {
-        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
-                amendmentId, adoptionMethod);
+        return new Action(
+                recordId,
+                kind,
+                participant,
+                date,
+                instrumentType,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                retracted,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
-    Action withCommunication(CommunicationKind communicationKind, String text, String refersTo,
-            List<String> territories) {
-        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
-                amendmentId, adoptionMethod);
+    Action withCommunication(
+            CommunicationKind communicationKind, String text, String refersTo, List<String> territories) {
+        return new Action(
+                recordId,
+                kind,
+                participant,
+                date,
+                instrumentType,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                retracted,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
     Action withEffectiveOn(LocalDate effectiveOn) {
-        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
-                amendmentId, adoptionMethod);
+        return new Action(
+                recordId,
+                kind,
+                participant,
+                date,
+                instrumentType,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                retracted,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
     Action withAmendment(String amendmentId, AdoptionMethod adoptionMethod, String text) {
-        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, retracted, territories, predecessor, boundFrom,
-                amendmentId, adoptionMethod);
+        return new Action(
+                recordId,
+                kind,
+                participant,
+                date,
+                instrumentType,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                retracted,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
     /** This action as a correction restates it (participant, date and type replaced). */
@@ -116,9 +229,25 @@ public record Action(
         LocalDate effective = kind == ActionKind.DENUNCIATION
                 ? denunciationTakesEffect(denunciation, correction.date())
                 : effectiveOn;
-        return new Action(recordId, kind, correction.participant(), correction.date(), correction.type(), place,
-                declarations, reservations, communicationKind, text, refersTo, effective, retracted, territories,
-                predecessor, boundFrom, amendmentId, adoptionMethod);
+        return new Action(
+                recordId,
+                kind,
+                correction.participant(),
+                correction.date(),
+                correction.type(),
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effective,
+                retracted,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
     /** The action an event records, if it records one (not a registration, correction or retraction). */
@@ -153,9 +282,25 @@ public record Action(
     }
 
     public Action retract() {
-        return new Action(recordId, kind, participant, date, instrumentType, place, declarations, reservations,
-                communicationKind, text, refersTo, effectiveOn, true, territories, predecessor, boundFrom,
-                amendmentId, adoptionMethod);
+        return new Action(
+                recordId,
+                kind,
+                participant,
+                date,
+                instrumentType,
+                place,
+                declarations,
+                reservations,
+                communicationKind,
+                text,
+                refersTo,
+                effectiveOn,
+                true,
+                territories,
+                predecessor,
+                boundFrom,
+                amendmentId,
+                adoptionMethod);
     }
 
     public boolean live() {
@@ -169,8 +314,6 @@ public record Action(
 
     /** Whether this record states something its author may later withdraw. */
     public boolean isWithdrawable() {
-        return statesReservation()
-                || communicationKind == CommunicationKind.DECLARATION
-                || !declarations.isEmpty();
+        return statesReservation() || communicationKind == CommunicationKind.DECLARATION || !declarations.isEmpty();
     }
 }

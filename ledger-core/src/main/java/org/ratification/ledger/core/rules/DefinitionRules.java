@@ -18,7 +18,9 @@ public final class DefinitionRules {
         if (!d.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             return invalid("A treaty id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
-        if (d.signature() == null || d.signature().opensOn() == null || d.signature().closesOn() == null) {
+        if (d.signature() == null
+                || d.signature().opensOn() == null
+                || d.signature().closesOn() == null) {
             return invalid("signature.opensOn and signature.closesOn are required.");
         }
         if (d.signature().closesOn().isBefore(d.signature().opensOn())
@@ -26,7 +28,9 @@ public final class DefinitionRules {
             return invalid("The signature period must start on or after adoption and close on or after it opens.");
         }
         var eif = d.entryIntoForce();
-        if (eif == null || eif.instrumentsRequired() < 1 || eif.daysAfterThreshold() < 0
+        if (eif == null
+                || eif.instrumentsRequired() < 1
+                || eif.daysAfterThreshold() < 0
                 || eif.daysAfterLaterInstrument() < 0) {
             return invalid("entryIntoForce needs instrumentsRequired of at least 1 and days that are not negative.");
         }

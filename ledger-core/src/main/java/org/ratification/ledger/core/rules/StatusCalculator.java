@@ -11,11 +11,11 @@ import java.util.TreeMap;
 import org.ratification.ledger.core.api.AmendmentView;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.InstrumentType;
-import org.ratification.ledger.core.api.ReservationView;
-import org.ratification.ledger.core.api.SuccessionClause;
 import org.ratification.ledger.core.api.InstrumentView;
 import org.ratification.ledger.core.api.ParticipantStatus;
 import org.ratification.ledger.core.api.ParticipantView;
+import org.ratification.ledger.core.api.ReservationView;
+import org.ratification.ledger.core.api.SuccessionClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.api.TreatyStatusView;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
@@ -31,7 +31,9 @@ public final class StatusCalculator {
     public record Status(TreatyStatusView treaty, List<ParticipantView> participants) {
 
         public Optional<ParticipantView> participant(String code) {
-            return participants.stream().filter(p -> p.participant().equals(code)).findFirst();
+            return participants.stream()
+                    .filter(p -> p.participant().equals(code))
+                    .findFirst();
         }
     }
 
@@ -172,13 +174,23 @@ public final class StatusCalculator {
                     .filter(a -> a.communicationKind() == CommunicationKind.OBJECTION
                             && reservation.recordId().equals(a.refersTo()))
                     .map(a -> new ReservationView.Objection(
-                            a.recordId(), a.participant(), a.date(), a.text(), !a.date().isAfter(periodEnds)))
+                            a.recordId(),
+                            a.participant(),
+                            a.date(),
+                            a.text(),
+                            !a.date().isAfter(periodEnds)))
                     .toList();
             List<String> texts = reservation.communicationKind() == CommunicationKind.RESERVATION
                     ? List.of(reservation.text())
                     : reservation.reservations();
-            result.add(new ReservationView(reservation.recordId(), reservation.participant(), reservation.date(),
-                    texts, isWithdrawn(known, reservation), periodEnds, objections));
+            result.add(new ReservationView(
+                    reservation.recordId(),
+                    reservation.participant(),
+                    reservation.date(),
+                    texts,
+                    isWithdrawn(known, reservation),
+                    periodEnds,
+                    objections));
         }
         return result;
     }
@@ -220,13 +232,14 @@ public final class StatusCalculator {
         if (!result.thresholdReached()) {
             int missing = clause.instrumentsRequired() - result.counted();
             return result.counted() + " of " + clause.instrumentsRequired() + " instruments counted" + counting + "; "
-                    + missing + " more needed. The treaty enters into force on the " + ordinal(
-                            clause.daysAfterThreshold()) + " day after the date of deposit of the "
+                    + missing + " more needed. The treaty enters into force on the "
+                    + ordinal(clause.daysAfterThreshold()) + " day after the date of deposit of the "
                     + ordinal(clause.instrumentsRequired()) + " instrument.";
         }
         return "Enters into force on " + result.entryIntoForceOn() + ": the " + ordinal(clause.daysAfterThreshold())
                 + " day after the date of deposit of the " + ordinal(clause.instrumentsRequired()) + " instrument"
-                + counting + ", deposited by " + registry.nameOf(result.thresholdInstrument().participant())
+                + counting + ", deposited by "
+                + registry.nameOf(result.thresholdInstrument().participant())
                 + " on " + result.thresholdReachedOn() + ". For an instrument deposited later: the "
                 + ordinal(clause.daysAfterLaterInstrument())
                 + " day after its deposit, or the general date if that is later.";
@@ -237,7 +250,8 @@ public final class StatusCalculator {
             return "";
         }
         LocalDate parentDate = context.parent().treaty().entryIntoForceOn();
-        return " A protocol does not enter into force before its parent treaty (" + context.parent().treaty().id()
+        return " A protocol does not enter into force before its parent treaty ("
+                + context.parent().treaty().id()
                 + (parentDate == null ? ", not yet in force)" : ", in force on " + parentDate + ")")
                 + ", nor for a participant before the parent does for it.";
     }
@@ -271,9 +285,20 @@ public final class StatusCalculator {
     }
 
     private static ParticipantView withStatus(ParticipantView v, ParticipantStatus status) {
-        return new ParticipantView(v.participant(), v.name(), v.signedOn(), v.signedAt(), v.instrument(),
-                v.entryIntoForceOn(), status, v.denunciationReceivedOn(), v.denunciationEffectiveOn(),
-                v.declarations(), v.reservations(), v.territories(), v.amendments());
+        return new ParticipantView(
+                v.participant(),
+                v.name(),
+                v.signedOn(),
+                v.signedAt(),
+                v.instrument(),
+                v.entryIntoForceOn(),
+                status,
+                v.denunciationReceivedOn(),
+                v.denunciationEffectiveOn(),
+                v.declarations(),
+                v.reservations(),
+                v.territories(),
+                v.amendments());
     }
 
     private static boolean isWithdrawn(List<Action> known, Action target) {
@@ -344,8 +369,8 @@ public final class StatusCalculator {
             List<AmendmentView> amendments = amendmentInstruments.stream()
                     .map(a -> {
                         LocalDate binds = clause == null ? null : a.date().plusDays(clause.daysAfterInstrument());
-                        return new AmendmentView(a.amendmentId(), a.date(), binds,
-                                binds != null && !binds.isAfter(asOf));
+                        return new AmendmentView(
+                                a.amendmentId(), a.date(), binds, binds != null && !binds.isAfter(asOf));
                     })
                     .toList();
             List<String> allDeclarations = new ArrayList<>();
@@ -363,8 +388,12 @@ public final class StatusCalculator {
                     signature == null ? null : signature.place(),
                     instrument == null
                             ? null
-                            : new InstrumentView(instrument.instrumentType(), instrument.instrumentType().letter(),
-                                    instrument.date(), instrument.recordId(), instrument.predecessor(),
+                            : new InstrumentView(
+                                    instrument.instrumentType(),
+                                    instrument.instrumentType().letter(),
+                                    instrument.date(),
+                                    instrument.recordId(),
+                                    instrument.predecessor(),
                                     instrument.boundFrom()),
                     inForce,
                     status,

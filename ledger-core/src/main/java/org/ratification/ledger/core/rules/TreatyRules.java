@@ -57,12 +57,19 @@ public final class TreatyRules {
         TreatyDefinition definition = facts.definition();
         for (Action action : live(facts, a -> a.kind() != ActionKind.AMENDMENT)) {
             if (!registry.isKnown(action.participant())) {
-                found.add(new Violation(action.recordId(), Rejection.rule("UNKNOWN_PARTICIPANT",
-                        "No State or organization with code '" + action.participant() + "' is known to the ledger.")));
+                found.add(new Violation(
+                        action.recordId(),
+                        Rejection.rule(
+                                "UNKNOWN_PARTICIPANT",
+                                "No State or organization with code '" + action.participant()
+                                        + "' is known to the ledger.")));
             } else if (action.date().isBefore(definition.adoptedOn())) {
-                found.add(new Violation(action.recordId(), Rejection.rule("DATE_BEFORE_ADOPTION",
-                        "The date " + action.date() + " is before the adoption of the treaty on "
-                                + definition.adoptedOn() + ".")));
+                found.add(new Violation(
+                        action.recordId(),
+                        Rejection.rule(
+                                "DATE_BEFORE_ADOPTION",
+                                "The date " + action.date() + " is before the adoption of the treaty on "
+                                        + definition.adoptedOn() + ".")));
             }
         }
         if (!found.isEmpty()) {
@@ -87,13 +94,18 @@ public final class TreatyRules {
             boolean bound = parentInstruments.getOrDefault(instrument.participant(), List.of()).stream()
                     .filter(p -> !p.date().isAfter(instrument.date()))
                     .anyMatch(p -> parentDenunciations.getOrDefault(p.participant(), List.of()).stream()
-                            .noneMatch(d -> !d.date().isBefore(p.date()) && !d.effectiveOn().isAfter(instrument.date())));
+                            .noneMatch(d -> !d.date().isBefore(p.date())
+                                    && !d.effectiveOn().isAfter(instrument.date())));
             if (!bound) {
-                found.add(new Violation(instrument.recordId(), Rejection.rule("NOT_PARTY_TO_PARENT",
-                        name(instrument) + " has no instrument for the parent treaty '" + parent.definition().id()
-                                + "' deposited on or before " + instrument.date()
-                                + "; to become a Party to a protocol, a participant must also be a Party to the"
-                                + " parent treaty (or deposit for both on the same day).")));
+                found.add(new Violation(
+                        instrument.recordId(),
+                        Rejection.rule(
+                                "NOT_PARTY_TO_PARENT",
+                                name(instrument) + " has no instrument for the parent treaty '"
+                                        + parent.definition().id()
+                                        + "' deposited on or before " + instrument.date()
+                                        + "; to become a Party to a protocol, a participant must also be a Party to the"
+                                        + " parent treaty (or deposit for both on the same day).")));
             }
         }
     }
@@ -102,26 +114,37 @@ public final class TreatyRules {
     private void checkAmendments(TreatyFacts facts, List<Violation> found) {
         List<Action> adoptions = facts.live(ActionKind.AMENDMENT);
         var clause = facts.definition().amendments();
-        EntryIntoForce.Result entryIntoForce = StatusCalculator.entryIntoForce(facts.definition(),
-                facts.live(ActionKind.INSTRUMENT), registry);
+        EntryIntoForce.Result entryIntoForce =
+                StatusCalculator.entryIntoForce(facts.definition(), facts.live(ActionKind.INSTRUMENT), registry);
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Action adoption : adoptions) {
             if (!ids.add(adoption.amendmentId())) {
-                found.add(new Violation(adoption.recordId(), Rejection.conflict("AMENDMENT_EXISTS",
-                        "An amendment '" + adoption.amendmentId() + "' is already recorded.")));
+                found.add(new Violation(
+                        adoption.recordId(),
+                        Rejection.conflict(
+                                "AMENDMENT_EXISTS",
+                                "An amendment '" + adoption.amendmentId() + "' is already recorded.")));
             } else if (clause == null) {
-                found.add(new Violation(adoption.recordId(), Rejection.rule("AMENDMENTS_NOT_PROVIDED",
-                        "This treaty's definition has no amendment clause.")));
+                found.add(new Violation(
+                        adoption.recordId(),
+                        Rejection.rule(
+                                "AMENDMENTS_NOT_PROVIDED", "This treaty's definition has no amendment clause.")));
             } else if (!entryIntoForce.thresholdReached()
-                    || adoption.date().isBefore(entryIntoForce.entryIntoForceOn().plusYears(clause.proposalAfterYears()))) {
-                found.add(new Violation(adoption.recordId(), Rejection.rule("AMENDMENT_TOO_EARLY",
-                        "An amendment may be adopted only " + clause.proposalAfterYears()
-                                + " years after the treaty's entry into force"
-                                + (entryIntoForce.thresholdReached()
-                                        ? " (" + entryIntoForce.entryIntoForceOn() + "), that is from "
-                                                + entryIntoForce.entryIntoForceOn().plusYears(clause.proposalAfterYears())
-                                        : "; the treaty is not in force")
-                                + ".")));
+                    || adoption.date()
+                            .isBefore(entryIntoForce.entryIntoForceOn().plusYears(clause.proposalAfterYears()))) {
+                found.add(new Violation(
+                        adoption.recordId(),
+                        Rejection.rule(
+                                "AMENDMENT_TOO_EARLY",
+                                "An amendment may be adopted only " + clause.proposalAfterYears()
+                                        + " years after the treaty's entry into force"
+                                        + (entryIntoForce.thresholdReached()
+                                                ? " (" + entryIntoForce.entryIntoForceOn() + "), that is from "
+                                                        + entryIntoForce
+                                                                .entryIntoForceOn()
+                                                                .plusYears(clause.proposalAfterYears())
+                                                : "; the treaty is not in force")
+                                        + ".")));
             }
         }
         Map<String, List<Action>> amendmentInstruments = facts.live(ActionKind.AMENDMENT_INSTRUMENT).stream()
@@ -129,26 +152,39 @@ public final class TreatyRules {
                 .collect(groupingBy(a -> a.participant() + "/" + a.amendmentId()));
         for (List<Action> own : amendmentInstruments.values()) {
             for (Action duplicate : own.subList(1, own.size())) {
-                found.add(new Violation(duplicate.recordId(), Rejection.conflict("ALREADY_DEPOSITED",
-                        name(duplicate) + " already deposited an instrument for amendment '" + duplicate.amendmentId()
-                                + "' on " + own.get(0).date() + ".")));
+                found.add(new Violation(
+                        duplicate.recordId(),
+                        Rejection.conflict(
+                                "ALREADY_DEPOSITED",
+                                name(duplicate) + " already deposited an instrument for amendment '"
+                                        + duplicate.amendmentId() + "' on "
+                                        + own.get(0).date() + ".")));
             }
             Action instrument = own.get(0);
             boolean adopted = adoptions.stream()
                     .anyMatch(a -> a.amendmentId().equals(instrument.amendmentId())
                             && !a.date().isAfter(instrument.date()));
             if (!adopted) {
-                found.add(new Violation(instrument.recordId(), Rejection.rule("UNKNOWN_AMENDMENT",
-                        "No amendment '" + instrument.amendmentId() + "' was adopted on or before "
-                                + instrument.date() + ".")));
+                found.add(new Violation(
+                        instrument.recordId(),
+                        Rejection.rule(
+                                "UNKNOWN_AMENDMENT",
+                                "No amendment '" + instrument.amendmentId() + "' was adopted on or before "
+                                        + instrument.date() + ".")));
             } else if (instrument.instrumentType() == InstrumentType.ACCESSION
                     || instrument.instrumentType() == InstrumentType.SUCCESSION) {
-                found.add(new Violation(instrument.recordId(), Rejection.rule("INVALID_AMENDMENT_INSTRUMENT",
-                        "An amendment is ratified, accepted or approved; not acceded to or succeeded to.")));
+                found.add(new Violation(
+                        instrument.recordId(),
+                        Rejection.rule(
+                                "INVALID_AMENDMENT_INSTRUMENT",
+                                "An amendment is ratified, accepted or approved; not acceded to or succeeded to.")));
             } else if (!isParty(facts, entryIntoForce, instrument.participant(), instrument.date())) {
-                found.add(new Violation(instrument.recordId(), Rejection.rule("NOT_A_PARTY",
-                        name(instrument) + " is not a Party on " + instrument.date()
-                                + "; only Parties deposit instruments for an amendment.")));
+                found.add(new Violation(
+                        instrument.recordId(),
+                        Rejection.rule(
+                                "NOT_A_PARTY",
+                                name(instrument) + " is not a Party on " + instrument.date()
+                                        + "; only Parties deposit instruments for an amendment.")));
             }
         }
     }
@@ -173,20 +209,32 @@ public final class TreatyRules {
         Map<String, List<Action>> byParticipant = byParticipant(facts, ActionKind.SIGNATURE);
         for (List<Action> signatures : byParticipant.values()) {
             for (Action duplicate : signatures.subList(1, signatures.size())) {
-                found.add(new Violation(duplicate.recordId(), Rejection.conflict("ALREADY_SIGNED",
-                        name(duplicate) + " already signed the treaty on " + signatures.get(0).date() + ".")));
+                found.add(new Violation(
+                        duplicate.recordId(),
+                        Rejection.conflict(
+                                "ALREADY_SIGNED",
+                                name(duplicate) + " already signed the treaty on "
+                                        + signatures.get(0).date() + ".")));
             }
             Action signature = signatures.get(0);
             if (!isOpenForSignature(definition, signature.date())) {
-                found.add(new Violation(signature.recordId(), Rejection.rule("SIGNATURE_PERIOD_CLOSED",
-                        "The treaty is open for signature from " + definition.signature().opensOn() + " to "
-                                + definition.signature().closesOn() + "; a signature dated " + signature.date()
-                                + " is outside that period.")));
+                found.add(new Violation(
+                        signature.recordId(),
+                        Rejection.rule(
+                                "SIGNATURE_PERIOD_CLOSED",
+                                "The treaty is open for signature from "
+                                        + definition.signature().opensOn() + " to "
+                                        + definition.signature().closesOn() + "; a signature dated " + signature.date()
+                                        + " is outside that period.")));
             }
             if (registry.isReio(signature.participant())
                     && !anyMember(byParticipant, signature.participant(), signature.date())) {
-                found.add(new Violation(signature.recordId(), Rejection.rule("REIO_MEMBER_NOT_SIGNED",
-                        name(signature) + " may sign only once at least one of its member States has signed.")));
+                found.add(new Violation(
+                        signature.recordId(),
+                        Rejection.rule(
+                                "REIO_MEMBER_NOT_SIGNED",
+                                name(signature)
+                                        + " may sign only once at least one of its member States has signed.")));
             }
         }
     }
@@ -201,35 +249,53 @@ public final class TreatyRules {
                 Optional<Action> signature = first(signatures.get(instrument.participant()));
                 if (instrument.instrumentType() == InstrumentType.SUCCESSION) {
                     if (instrument.boundFrom() != null && instrument.boundFrom().isAfter(instrument.date())) {
-                        found.add(new Violation(instrument.recordId(), Rejection.rule("BOUND_FROM_AFTER_NOTIFICATION",
-                                "The date from which " + name(instrument) + " considers itself bound ("
-                                        + instrument.boundFrom() + ") is after its notification of succession.")));
+                        found.add(new Violation(
+                                instrument.recordId(),
+                                Rejection.rule(
+                                        "BOUND_FROM_AFTER_NOTIFICATION",
+                                        "The date from which " + name(instrument) + " considers itself bound ("
+                                                + instrument.boundFrom()
+                                                + ") is after its notification of succession.")));
                     }
                 } else if (instrument.instrumentType() == InstrumentType.ACCESSION) {
-                    signature.ifPresent(s -> found.add(new Violation(instrument.recordId(), accessionBySignatory(
-                            instrument, s))));
+                    signature.ifPresent(
+                            s -> found.add(new Violation(instrument.recordId(), accessionBySignatory(instrument, s))));
                 } else if (signature.isEmpty() || signature.get().date().isAfter(instrument.date())) {
-                    found.add(new Violation(instrument.recordId(), Rejection.rule("NOT_SIGNED",
-                            name(instrument) + " has not signed the treaty on or before " + instrument.date()
-                                    + "; an instrument of " + word(instrument.instrumentType())
-                                    + " must follow a signature. A participant that did not sign accedes.")));
+                    found.add(new Violation(
+                            instrument.recordId(),
+                            Rejection.rule(
+                                    "NOT_SIGNED",
+                                    name(instrument) + " has not signed the treaty on or before " + instrument.date()
+                                            + "; an instrument of " + word(instrument.instrumentType())
+                                            + " must follow a signature. A participant that did not sign accedes.")));
                 }
                 if (previous != null && !withdrewBetween(denunciations, previous, instrument)) {
-                    found.add(new Violation(instrument.recordId(), Rejection.conflict("ALREADY_DEPOSITED",
-                            name(instrument) + " already deposited an instrument on " + previous.date()
-                                    + "; a participant deposits one instrument unless its denunciation has taken"
-                                    + " effect.")));
+                    found.add(new Violation(
+                            instrument.recordId(),
+                            Rejection.conflict(
+                                    "ALREADY_DEPOSITED",
+                                    name(instrument) + " already deposited an instrument on " + previous.date()
+                                            + "; a participant deposits one instrument unless its denunciation has taken"
+                                            + " effect.")));
                 }
                 if (registry.isReio(instrument.participant())) {
                     if (!anyMember(instruments, instrument.participant(), instrument.date())) {
-                        found.add(new Violation(instrument.recordId(), Rejection.rule("REIO_MEMBER_NOT_BOUND",
-                                name(instrument) + " may deposit an instrument only once at least one of its member"
-                                        + " States has deposited one.")));
+                        found.add(new Violation(
+                                instrument.recordId(),
+                                Rejection.rule(
+                                        "REIO_MEMBER_NOT_BOUND",
+                                        name(instrument)
+                                                + " may deposit an instrument only once at least one of its member"
+                                                + " States has deposited one.")));
                     }
                     if (instrument.declarations().isEmpty()) {
-                        found.add(new Violation(instrument.recordId(), Rejection.rule("REIO_COMPETENCE_NOT_DECLARED",
-                                "An instrument of " + name(instrument) + " must declare the extent of its competence"
-                                        + " (give it as a declaration).")));
+                        found.add(new Violation(
+                                instrument.recordId(),
+                                Rejection.rule(
+                                        "REIO_COMPETENCE_NOT_DECLARED",
+                                        "An instrument of " + name(instrument)
+                                                + " must declare the extent of its competence"
+                                                + " (give it as a declaration).")));
                     }
                 }
                 previous = instrument;
@@ -239,32 +305,44 @@ public final class TreatyRules {
 
     private Rejection accessionBySignatory(Action accession, Action signature) {
         if (signature.date().isAfter(accession.date())) {
-            return Rejection.rule("SIGNATURE_AFTER_ACCESSION", name(accession) + " acceded on " + accession.date()
-                    + " and cannot sign afterwards.");
+            return Rejection.rule(
+                    "SIGNATURE_AFTER_ACCESSION",
+                    name(accession) + " acceded on " + accession.date() + " and cannot sign afterwards.");
         }
-        return Rejection.rule("SIGNATORY_MUST_RATIFY", name(accession) + " signed the treaty on " + signature.date()
-                + "; a signatory deposits an instrument of ratification, acceptance or approval, not accession.");
+        return Rejection.rule(
+                "SIGNATORY_MUST_RATIFY",
+                name(accession) + " signed the treaty on " + signature.date()
+                        + "; a signatory deposits an instrument of ratification, acceptance or approval, not accession.");
     }
 
     private void checkDenunciations(TreatyFacts facts, List<Violation> found) {
         Map<String, List<Action>> instruments = byParticipant(facts, ActionKind.INSTRUMENT);
         Map<String, List<Action>> denunciations = byParticipant(facts, ActionKind.DENUNCIATION);
-        EntryIntoForce.Result entryIntoForce = StatusCalculator.entryIntoForce(facts.definition(),
-                facts.live(ActionKind.INSTRUMENT), registry);
+        EntryIntoForce.Result entryIntoForce =
+                StatusCalculator.entryIntoForce(facts.definition(), facts.live(ActionKind.INSTRUMENT), registry);
         for (List<Action> own : denunciations.values()) {
             Action previous = null;
             for (Action denunciation : own) {
                 Optional<Action> instrument = instruments.getOrDefault(denunciation.participant(), List.of()).stream()
                         .filter(i -> !i.date().isAfter(denunciation.date()))
                         .reduce((a, b) -> b);
-                LocalDate inForce = instrument.map(i -> entryIntoForce.entryIntoForceFor(i.date())).orElse(null);
+                LocalDate inForce = instrument
+                        .map(i -> entryIntoForce.entryIntoForceFor(i.date()))
+                        .orElse(null);
                 if (inForce == null || inForce.isAfter(denunciation.date())) {
-                    found.add(new Violation(denunciation.recordId(), Rejection.rule("NOT_A_PARTY",
-                            name(denunciation) + " is not a Party on " + denunciation.date()
-                                    + "; only a Party may denounce the treaty.")));
-                } else if (previous != null && !previous.date().isBefore(instrument.get().date())) {
-                    found.add(new Violation(denunciation.recordId(), Rejection.conflict("ALREADY_DENOUNCED",
-                            name(denunciation) + " already denounced the treaty on " + previous.date() + ".")));
+                    found.add(new Violation(
+                            denunciation.recordId(),
+                            Rejection.rule(
+                                    "NOT_A_PARTY",
+                                    name(denunciation) + " is not a Party on " + denunciation.date()
+                                            + "; only a Party may denounce the treaty.")));
+                } else if (previous != null
+                        && !previous.date().isBefore(instrument.get().date())) {
+                    found.add(new Violation(
+                            denunciation.recordId(),
+                            Rejection.conflict(
+                                    "ALREADY_DENOUNCED",
+                                    name(denunciation) + " already denounced the treaty on " + previous.date() + ".")));
                 }
                 previous = denunciation;
             }
@@ -273,7 +351,8 @@ public final class TreatyRules {
 
     private void checkCommunications(TreatyFacts facts, List<Violation> found) {
         for (Action communication : live(facts, a -> a.kind() == ActionKind.COMMUNICATION)) {
-            Optional<Action> target = Optional.ofNullable(communication.refersTo()).flatMap(facts::action);
+            Optional<Action> target =
+                    Optional.ofNullable(communication.refersTo()).flatMap(facts::action);
             if (communication.communicationKind() == CommunicationKind.OBJECTION) {
                 boolean valid = target.filter(Action::live)
                         .filter(Action::statesReservation)
@@ -282,9 +361,12 @@ public final class TreatyRules {
                         .filter(t -> !facts.isWithdrawn(t, communication.date()))
                         .isPresent();
                 if (!valid) {
-                    found.add(new Violation(communication.recordId(), Rejection.rule("OBJECTION_TARGET_INVALID",
-                            "An objection must refer to an earlier, not withdrawn reservation of another participant"
-                                    + "; '" + communication.refersTo() + "' is not one.")));
+                    found.add(new Violation(
+                            communication.recordId(),
+                            Rejection.rule(
+                                    "OBJECTION_TARGET_INVALID",
+                                    "An objection must refer to an earlier, not withdrawn reservation of another participant"
+                                            + "; '" + communication.refersTo() + "' is not one.")));
                 }
             } else if (communication.communicationKind() == CommunicationKind.WITHDRAWAL) {
                 boolean valid = target.filter(Action::live)
@@ -292,22 +374,33 @@ public final class TreatyRules {
                         .filter(t -> t.participant().equals(communication.participant()))
                         .filter(t -> !t.date().isAfter(communication.date()))
                         .isPresent();
-                long withdrawals = live(facts, a -> a.communicationKind() == CommunicationKind.WITHDRAWAL
-                                && communication.refersTo() != null
-                                && communication.refersTo().equals(a.refersTo()))
+                long withdrawals = live(
+                                facts,
+                                a -> a.communicationKind() == CommunicationKind.WITHDRAWAL
+                                        && communication.refersTo() != null
+                                        && communication.refersTo().equals(a.refersTo()))
                         .size();
                 if (!valid) {
-                    found.add(new Violation(communication.recordId(), Rejection.rule("WITHDRAWAL_TARGET_INVALID",
-                            "A withdrawal must refer to an earlier reservation or declaration of the same participant"
-                                    + "; '" + communication.refersTo() + "' is not one.")));
+                    found.add(new Violation(
+                            communication.recordId(),
+                            Rejection.rule(
+                                    "WITHDRAWAL_TARGET_INVALID",
+                                    "A withdrawal must refer to an earlier reservation or declaration of the same participant"
+                                            + "; '" + communication.refersTo() + "' is not one.")));
                 } else if (withdrawals > 1) {
-                    found.add(new Violation(communication.recordId(), Rejection.conflict("ALREADY_WITHDRAWN",
-                            "The reservation or declaration '" + communication.refersTo()
-                                    + "' was already withdrawn.")));
+                    found.add(new Violation(
+                            communication.recordId(),
+                            Rejection.conflict(
+                                    "ALREADY_WITHDRAWN",
+                                    "The reservation or declaration '" + communication.refersTo()
+                                            + "' was already withdrawn.")));
                 }
             } else if (communication.refersTo() != null && target.isEmpty()) {
-                found.add(new Violation(communication.recordId(), Rejection.rule("UNKNOWN_RECORD",
-                        "No record '" + communication.refersTo() + "' exists for this treaty.")));
+                found.add(new Violation(
+                        communication.recordId(),
+                        Rejection.rule(
+                                "UNKNOWN_RECORD",
+                                "No record '" + communication.refersTo() + "' exists for this treaty.")));
             }
         }
     }
@@ -319,7 +412,8 @@ public final class TreatyRules {
 
     private boolean withdrewBetween(Map<String, List<Action>> denunciations, Action previous, Action next) {
         return denunciations.getOrDefault(previous.participant(), List.of()).stream()
-                .anyMatch(d -> !d.date().isBefore(previous.date()) && !d.effectiveOn().isAfter(next.date()));
+                .anyMatch(d ->
+                        !d.date().isBefore(previous.date()) && !d.effectiveOn().isAfter(next.date()));
     }
 
     private boolean anyMember(Map<String, List<Action>> byParticipant, String reio, LocalDate onOrBefore) {
@@ -334,9 +428,7 @@ public final class TreatyRules {
 
     /** Live actions of a kind per participant, by legal date (recording order breaks ties). */
     private static Map<String, List<Action>> byParticipant(TreatyFacts facts, ActionKind kind) {
-        return facts.live(kind).stream()
-                .sorted(BY_DATE_THEN_RECORDING)
-                .collect(groupingBy(Action::participant));
+        return facts.live(kind).stream().sorted(BY_DATE_THEN_RECORDING).collect(groupingBy(Action::participant));
     }
 
     private static <T> Optional<T> first(List<T> list) {

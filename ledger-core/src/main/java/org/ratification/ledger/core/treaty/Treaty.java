@@ -68,18 +68,22 @@ class Treaty {
         requireNotInFuture(command.definition().adoptedOn(), recordedAt);
         String parent = command.definition().parentTreatyId();
         if (parent != null && treaties.facts(parent).isEmpty()) {
-            throw Rejection.rule("UNKNOWN_PARENT", "No parent treaty '" + parent + "' is registered.").exception();
+            throw Rejection.rule("UNKNOWN_PARENT", "No parent treaty '" + parent + "' is registered.")
+                    .exception();
         }
-        apply(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()),
-                command.definition()));
+        apply(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()), command.definition()));
     }
 
     @CommandHandler
     void handle(SignConventionCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
         requirePresent(command.participant(), command.signedOn());
         requireNotInFuture(command.signedOn(), recordedAt);
-        decide(new ConventionSignedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.signedOn(), command.place()));
+        decide(new ConventionSignedEvent(
+                treatyId,
+                requireRecordId(command.recordId()),
+                command.participant(),
+                command.signedOn(),
+                command.place()));
     }
 
     @CommandHandler
@@ -89,34 +93,51 @@ class Treaty {
             TreatyLookup treaties) {
         requirePresent(command.participant(), command.depositedOn());
         if (command.type() == null) {
-            throw Rejection.invalid("MISSING_FIELD", "The instrument type is required.").exception();
+            throw Rejection.invalid("MISSING_FIELD", "The instrument type is required.")
+                    .exception();
         }
         boolean succession = command.type() == InstrumentType.SUCCESSION;
-        if (succession && (command.predecessor() == null || command.predecessor().isBlank()
-                || command.boundFrom() == null)) {
-            throw Rejection.invalid("MISSING_FIELD",
+        if (succession
+                && (command.predecessor() == null || command.predecessor().isBlank() || command.boundFrom() == null)) {
+            throw Rejection.invalid(
+                            "MISSING_FIELD",
                             "A notification of succession names its predecessor and the date from which it is bound.")
                     .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
         decide(
-                new InstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                        command.type(), command.depositedOn(), texts(command.declarations()),
-                        texts(command.reservations()), succession ? command.predecessor() : null,
+                new InstrumentDepositedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.type(),
+                        command.depositedOn(),
+                        texts(command.declarations()),
+                        texts(command.reservations()),
+                        succession ? command.predecessor() : null,
                         succession ? command.boundFrom() : null),
                 parentFacts(treaties));
     }
 
     @CommandHandler
     void handle(AdoptAmendmentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
-        if (command.amendmentId() == null || command.amendmentId().isBlank() || command.adoptedOn() == null
-                || command.method() == null || command.text() == null || command.text().isBlank()) {
+        if (command.amendmentId() == null
+                || command.amendmentId().isBlank()
+                || command.adoptedOn() == null
+                || command.method() == null
+                || command.text() == null
+                || command.text().isBlank()) {
             throw Rejection.invalid("MISSING_FIELD", "An amendment needs its id, date of adoption, method and text.")
                     .exception();
         }
         requireNotInFuture(command.adoptedOn(), recordedAt);
-        decide(new AmendmentAdoptedEvent(treatyId, requireRecordId(command.recordId()), command.amendmentId(),
-                command.adoptedOn(), command.method(), command.text()));
+        decide(new AmendmentAdoptedEvent(
+                treatyId,
+                requireRecordId(command.recordId()),
+                command.amendmentId(),
+                command.adoptedOn(),
+                command.method(),
+                command.text()));
     }
 
     @CommandHandler
@@ -129,8 +150,13 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(new AmendmentInstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()),
-                command.amendmentId(), command.participant(), command.type(), command.depositedOn()));
+        decide(new AmendmentInstrumentDepositedEvent(
+                treatyId,
+                requireRecordId(command.recordId()),
+                command.amendmentId(),
+                command.participant(),
+                command.type(),
+                command.depositedOn()));
     }
 
     private TreatyFacts parentFacts(TreatyLookup treaties) {
@@ -142,8 +168,12 @@ class Treaty {
     void handle(NotifyDenunciationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
         requirePresent(command.participant(), command.receivedOn());
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(new DenunciationNotifiedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.receivedOn(), facts.denunciationTakesEffect(command.receivedOn())));
+        decide(new DenunciationNotifiedEvent(
+                treatyId,
+                requireRecordId(command.recordId()),
+                command.participant(),
+                command.receivedOn(),
+                facts.denunciationTakesEffect(command.receivedOn())));
     }
 
     @CommandHandler
@@ -155,11 +185,19 @@ class Treaty {
         }
         List<String> territories = texts(command.territories());
         if (command.kind() == CommunicationKind.TERRITORIAL_APPLICATION && territories.isEmpty()) {
-            throw Rejection.invalid("MISSING_FIELD", "A territorial application names its territories.").exception();
+            throw Rejection.invalid("MISSING_FIELD", "A territorial application names its territories.")
+                    .exception();
         }
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(new CommunicationReceivedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.kind(), command.receivedOn(), command.text(), command.refersTo(), territories));
+        decide(new CommunicationReceivedEvent(
+                treatyId,
+                requireRecordId(command.recordId()),
+                command.participant(),
+                command.kind(),
+                command.receivedOn(),
+                command.text(),
+                command.refersTo(),
+                territories));
     }
 
     @CommandHandler
@@ -168,7 +206,8 @@ class Treaty {
         RecordCorrection correction = command.correction();
         if (correction == null
                 || (correction.participant() == null && correction.date() == null && correction.type() == null)) {
-            throw Rejection.invalid("EMPTY_CORRECTION", "A correction must change the participant, the date or the type.")
+            throw Rejection.invalid(
+                            "EMPTY_CORRECTION", "A correction must change the participant, the date or the type.")
                     .exception();
         }
         if (correction.type() != null && target.kind() != ActionKind.INSTRUMENT) {
@@ -182,30 +221,45 @@ class Treaty {
         String participant = correction.participant() != null ? correction.participant() : target.participant();
         LocalDate date = correction.date() != null ? correction.date() : target.date();
         var type = correction.type() != null ? correction.type() : target.instrumentType();
-        if (java.util.Objects.equals(participant, target.participant()) && date.equals(target.date())
+        if (java.util.Objects.equals(participant, target.participant())
+                && date.equals(target.date())
                 && type == target.instrumentType()) {
             throw Rejection.rule("CORRECTION_CHANGES_NOTHING", "The correction states what the record already says.")
                     .exception();
         }
         requireNotInFuture(date, recordedAt);
-        decide(new RecordCorrectedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
-                command.reason(), participant, date, type));
+        decide(new RecordCorrectedEvent(
+                treatyId,
+                requireRecordId(command.recordId()),
+                target.recordId(),
+                command.reason(),
+                participant,
+                date,
+                type));
     }
 
     @CommandHandler
     void handle(RetractRecordCommand command) {
         Action target = correctable(command.retractsRecordId(), command.reason());
-        decide(new RecordRetractedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
-                command.reason(), target.participant(), target.date()));
+        decide(new RecordRetractedEvent(
+                treatyId,
+                requireRecordId(command.recordId()),
+                target.recordId(),
+                command.reason(),
+                target.participant(),
+                target.date()));
     }
 
     private Action correctable(String recordId, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw Rejection.invalid("MISSING_FIELD", "A correction must say why (reason).").exception();
+            throw Rejection.invalid("MISSING_FIELD", "A correction must say why (reason).")
+                    .exception();
         }
         Action target = facts.action(recordId).orElseThrow(() -> (facts.hasRecord(recordId)
-                        ? Rejection.rule("NOT_CORRECTABLE", "Record '" + recordId
-                                + "' is a registration, correction or retraction; correct the original record instead.")
+                        ? Rejection.rule(
+                                "NOT_CORRECTABLE",
+                                "Record '" + recordId
+                                        + "' is a registration, correction or retraction; correct the original record instead.")
                         : Rejection.rule("UNKNOWN_RECORD", "No record '" + recordId + "' exists for this treaty."))
                 .exception());
         if (target.retracted()) {
@@ -280,19 +334,23 @@ class Treaty {
 
     private static void requirePresent(String participant, LocalDate date) {
         if (participant == null || participant.isBlank() || date == null) {
-            throw Rejection.invalid("MISSING_FIELD", "The participant and the date are required.").exception();
+            throw Rejection.invalid("MISSING_FIELD", "The participant and the date are required.")
+                    .exception();
         }
     }
 
     private static String requireRecordId(String recordId) {
         if (recordId == null || recordId.isBlank()) {
-            throw Rejection.invalid("MISSING_FIELD", "Every record needs a record id.").exception();
+            throw Rejection.invalid("MISSING_FIELD", "Every record needs a record id.")
+                    .exception();
         }
         return recordId;
     }
 
     private static List<String> texts(List<String> texts) {
-        return texts == null ? List.of() : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
+        return texts == null
+                ? List.of()
+                : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
     }
 
     /** A legal date may not be later than the recording day (UTC): the ledger records facts, not plans. */
@@ -305,8 +363,10 @@ class Treaty {
                     .exception();
         }
         if (legalDate.isAfter(recordingDay)) {
-            throw Rejection.rule("DATE_IN_FUTURE", "The date " + legalDate + " is later than the day of recording, "
-                            + recordingDay + "; the ledger records actions that have taken place.")
+            throw Rejection.rule(
+                            "DATE_IN_FUTURE",
+                            "The date " + legalDate + " is later than the day of recording, " + recordingDay
+                                    + "; the ledger records actions that have taken place.")
                     .exception();
         }
     }

@@ -56,7 +56,8 @@ public class StatusRepository {
                 eif.daysAfterThreshold(),
                 eif.daysAfterLaterInstrument(),
                 eif.reioInstrumentsCount(),
-                d.denunciation().takesEffectAfterMonths(), write(d));
+                d.denunciation().takesEffectAfterMonths(),
+                write(d));
     }
 
     /** Inserts an action record unless a replay already did. */

@@ -25,9 +25,14 @@ import org.ratification.ledger.projections.RecordSignals;
 /** The status read model without Spring: feed it events, query it. */
 class StatusProjectionTest {
 
-    private static final TreatyDefinition TREATY = new TreatyDefinition("t", "T-1", "Test treaty",
-            LocalDate.of(2024, 12, 24), new SignatureClause(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)),
-            new EntryIntoForceClause(2, 90, 30, false), new DenunciationClause(12));
+    private static final TreatyDefinition TREATY = new TreatyDefinition(
+            "t",
+            "T-1",
+            "Test treaty",
+            LocalDate.of(2024, 12, 24),
+            new SignatureClause(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)),
+            new EntryIntoForceClause(2, 90, 30, false),
+            new DenunciationClause(12));
 
     private StatusProjection projection;
     private StatusQueries queries;
@@ -37,7 +42,11 @@ class StatusProjectionTest {
     void setUp() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common")
+                .load()
+                .migrate();
         StatusRepository repository = new StatusRepository(dataSource);
         projection = new StatusProjection(repository, new RecordSignals());
         queries = new StatusQueries(repository);
@@ -45,10 +54,19 @@ class StatusProjectionTest {
     }
 
     private void signAndRatify(String participant, String signedOn, String depositedOn) {
-        projection.on(new ConventionSignedEvent("t", participant + "-s", participant, LocalDate.parse(signedOn), null),
+        projection.on(
+                new ConventionSignedEvent("t", participant + "-s", participant, LocalDate.parse(signedOn), null),
                 ++sequence);
-        projection.on(new InstrumentDepositedEvent("t", participant + "-i", participant, InstrumentType.RATIFICATION,
-                LocalDate.parse(depositedOn), List.of(), List.of()), ++sequence);
+        projection.on(
+                new InstrumentDepositedEvent(
+                        "t",
+                        participant + "-i",
+                        participant,
+                        InstrumentType.RATIFICATION,
+                        LocalDate.parse(depositedOn),
+                        List.of(),
+                        List.of()),
+                ++sequence);
     }
 
     @Test
@@ -75,9 +93,12 @@ class StatusProjectionTest {
     void aCorrectionMovesTheDatesAndARetractionRemovesTheAction() {
         signAndRatify("FRA", "2025-10-25", "2025-11-01");
         signAndRatify("DEU", "2025-10-25", "2026-01-10");
-        projection.on(new RecordCorrectedEvent("t", "c1", "DEU-i", "wrong date", "DEU", LocalDate.of(2026, 2, 1),
-                InstrumentType.RATIFICATION));
-        assertThat(queries.status("t", LocalDate.of(2026, 11, 1)).orElseThrow().treaty().entryIntoForceOn())
+        projection.on(new RecordCorrectedEvent(
+                "t", "c1", "DEU-i", "wrong date", "DEU", LocalDate.of(2026, 2, 1), InstrumentType.RATIFICATION));
+        assertThat(queries.status("t", LocalDate.of(2026, 11, 1))
+                        .orElseThrow()
+                        .treaty()
+                        .entryIntoForceOn())
                 .isEqualTo("2026-05-02");
 
         projection.on(new RecordRetractedEvent("t", "c2", "DEU-i", "made in error", "DEU", LocalDate.of(2026, 2, 1)));

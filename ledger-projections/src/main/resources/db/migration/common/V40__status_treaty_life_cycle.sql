@@ -7,3 +7,6 @@ ALTER TABLE status_record ADD COLUMN predecessor VARCHAR(255);
 ALTER TABLE status_record ADD COLUMN bound_from DATE;
 ALTER TABLE status_record ADD COLUMN amendment_id VARCHAR(64);
 ALTER TABLE status_record ADD COLUMN adoption_method VARCHAR(16);
+ALTER TABLE status_record ALTER COLUMN kind SET DATA TYPE VARCHAR(32);
+ALTER TABLE status_record ALTER COLUMN communication_kind SET DATA TYPE VARCHAR(32);
+ALTER TABLE status_record ALTER COLUMN instrument_type SET DATA TYPE VARCHAR(32);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -85,6 +86,17 @@ public class AxonConfiguration {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * A read model that fails on an event must not skip it: the error propagates, the processor
+     * releases the segment and retries with back-off, so a read model never silently misses a record.
+     */
+    @Bean
+    public ConfigurerModule propagateHandlerErrors() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     @Bean

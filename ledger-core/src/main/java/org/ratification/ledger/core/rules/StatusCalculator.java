@@ -78,7 +78,7 @@ public final class StatusCalculator {
             }
         }
         for (Action action : known) {
-            Row row = rows.get(action.participant());
+            Row row = action.participant() == null ? null : rows.get(action.participant());
             if (row != null && action.kind() == ActionKind.COMMUNICATION && !isWithdrawn(known, action)) {
                 if (action.communicationKind() == CommunicationKind.DECLARATION) {
                     row.declarations.add(action.text());
@@ -375,9 +375,19 @@ public final class StatusCalculator {
                     .toList();
             List<String> allDeclarations = new ArrayList<>();
             List<String> allReservations = new ArrayList<>();
-            if (instrument != null && !isWithdrawn(known, instrument)) {
-                allDeclarations.addAll(instrument.declarations());
-                allReservations.addAll(instrument.reservations());
+            if (instrument != null) {
+                // a withdrawal referring to an instrument withdraws the reservations made upon it, or,
+                // where it made none, its declarations: a declaration of competence survives the
+                // withdrawal of a reservation
+                boolean withdrawn = isWithdrawn(known, instrument);
+                boolean reservationsWithdrawn =
+                        withdrawn && !instrument.reservations().isEmpty();
+                if (!withdrawn || reservationsWithdrawn) {
+                    allDeclarations.addAll(instrument.declarations());
+                }
+                if (!reservationsWithdrawn) {
+                    allReservations.addAll(instrument.reservations());
+                }
             }
             allDeclarations.addAll(declarations);
             allReservations.addAll(reservations);

@@ -46,6 +46,9 @@ import org.ratification.ledger.core.rules.TreatyRules;
 /** A treaty and every action recorded under it. */
 class Treaty {
 
+    /** The time zone that enters each day first (Line Islands, UTC+14). */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
     private static final TreatyRules RULES = new TreatyRules(ParticipantRegistry.standard());
 
     @AggregateIdentifier
@@ -353,11 +356,14 @@ class Treaty {
                 : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
     }
 
-    /** A legal date may not be later than the recording day (UTC): the ledger records facts, not plans. */
+    /**
+     * A legal date may not be in the future: it must have begun somewhere on Earth (UTC+14) at the
+     * recording instant, so a ceremony in Hanoi is recorded live while New York is still on the eve.
+     */
     private static void requireNotInFuture(LocalDate legalDate, String recordedAt) {
         LocalDate recordingDay;
         try {
-            recordingDay = LocalDate.ofInstant(Instant.parse(recordedAt), ZoneOffset.UTC);
+            recordingDay = LocalDate.ofInstant(Instant.parse(recordedAt), EARLIEST_ZONE);
         } catch (DateTimeParseException | NullPointerException e) {
             throw Rejection.invalid("MISSING_RECORDING_TIME", "The command carries no valid recordedAt metadata.")
                     .exception();

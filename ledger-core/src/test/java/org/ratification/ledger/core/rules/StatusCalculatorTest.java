@@ -264,6 +264,32 @@ class StatusCalculatorTest {
     }
 
     @Test
+    void withdrawingTheReservationsMadeUponDepositKeepsTheDeclarationsMadeWithThem() {
+        record(
+                signed("FRA", "2027-02-01"),
+                new InstrumentDepositedEvent(
+                        TREATY,
+                        "i-fra",
+                        "FRA",
+                        RATIFICATION,
+                        date("2027-03-01"),
+                        List.of("Designated authority: the Ministry of Justice."),
+                        List.of("Not bound by article 63(2).")),
+                new CommunicationReceivedEvent(
+                        TREATY,
+                        "w-fra",
+                        "FRA",
+                        CommunicationKind.WITHDRAWAL,
+                        date("2027-08-01"),
+                        "The reservation is withdrawn.",
+                        "i-fra"));
+
+        var france = statusOn("2027-08-01").participant("FRA").orElseThrow();
+        assertThat(france.reservations()).isEmpty();
+        assertThat(france.declarations()).containsExactly("Designated authority: the Ministry of Justice.");
+    }
+
+    @Test
     void reioIsWithdrawnOnlyOnceAllItsMemberStatesHaveWithdrawn() {
         Set<String> members = new TreeSet<>(REGISTRY.membersOf("EU"));
         String lastToLeave = members.iterator().next();

@@ -384,8 +384,24 @@ class TreatyTest {
     @Test
     void depositDatedAfterTheDayOfRecordingIsRefused() {
         fixture.given(registered(CYBERCRIME), signed("s-fra", "FRA", "2025-10-25", "Hanoi"))
-                .when(deposit("i-fra", "FRA", RATIFICATION, "2026-11-02"), RECORDED)
+                .when(deposit("i-fra", "FRA", RATIFICATION, "2026-11-03"), RECORDED)
                 .expectException(RejectedException.class)
+                .expectException(rejectionCode("DATE_IN_FUTURE"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDateThatHasBegunSomewhereOnEarthIsNotInTheFuture() {
+        // 23:30 UTC on 24 October is already 25 October in Hanoi (UTC+7): the ceremony is recorded live
+        fixture.given(registered(CYBERCRIME))
+                .when(sign("s-vnm", "VNM", "2025-10-25", "Hanoi"), recordedAt("2025-10-24T23:30:00Z"))
+                .expectEvents(signed("s-vnm", "VNM", "2025-10-25", "Hanoi"));
+    }
+
+    @Test
+    void aDateThatHasBegunNowhereOnEarthIsInTheFuture() {
+        fixture.given(registered(CYBERCRIME))
+                .when(sign("s-vnm", "VNM", "2025-10-26", "Hanoi"), recordedAt("2025-10-25T09:59:00Z"))
                 .expectException(rejectionCode("DATE_IN_FUTURE"))
                 .expectNoEvents();
     }

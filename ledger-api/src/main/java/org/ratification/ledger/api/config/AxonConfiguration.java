@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.ratification.ledger.api.storage.EventStoreProperties;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -87,8 +89,11 @@ public class AxonConfiguration {
         return serializer;
     }
 
+    /** The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events. */
     @Bean
-    public ConfigurerModule treatyAggregateModule() {
-        return configurer -> configurer.configureAggregate(TreatyAggregate.configurer());
+    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore) {
+        return configurer -> configurer.configureAggregate(TreatyAggregate.configurer()
+                .configureSnapshotTrigger(c ->
+                        new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold())));
     }
 }

@@ -3,10 +3,13 @@ package org.ratification.ledger.api.storage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.ratification.ledger.core.treaty.TreatyAggregate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +35,8 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(SnapshotSerialization.serializer())
-                .snapshotFilter(axon.snapshotFilter().combine(AggregateShape::isCurrent))
+                // instead of Axon's @Revision filter: the revision of a snapshot is the aggregate's shape
+                .snapshotFilter(AggregateShape::isCurrent)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
@@ -42,5 +46,14 @@ public class EventStoreConfiguration {
                 .gapCleaningThreshold(properties.gapCleaningThreshold())
                 .maxGapOffset(properties.maxGapOffset())
                 .build();
+    }
+
+    /**
+     * How the snapshotter (Spring's, which looks for aggregate factories among the beans) creates
+     * a Treaty to fold events into; the aggregate itself is registered in AxonConfiguration.
+     */
+    @Bean
+    public AggregateFactory<?> treatyAggregateFactory() {
+        return new GenericAggregateFactory<>(TreatyAggregate.type());
     }
 }

@@ -46,10 +46,19 @@ public class ClusterConfiguration {
                 .build();
     }
 
-    /** Processors not configured otherwise are pooled, so that their segments are shared. */
+    /**
+     * Processors not configured otherwise are pooled, so that their segments are shared; every
+     * pooled processor renews its claims three times per claim timeout, so that no other node
+     * takes over the segments of a node that is alive but has nothing to do.
+     */
     @Bean
-    public ConfigurerModule pooledProcessorsByDefault() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    public ConfigurerModule pooledProcessorsByDefault(ClusterProperties properties) {
+        long renewEvery = Math.max(200, properties.claimTimeout().toMillis() / 3);
+        return configurer -> configurer
+                .eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (configuration, builder) -> builder.claimExtensionThreshold(renewEvery));
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -23,6 +23,11 @@ import org.springframework.context.annotation.Configuration;
 public class EventStoreConfiguration {
 
     @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
     public EventStorageEngine eventStorageEngine(
             @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,

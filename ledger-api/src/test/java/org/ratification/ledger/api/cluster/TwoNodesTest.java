@@ -85,6 +85,7 @@ class TwoNodesTest {
         properties.put("server.port", 0);
         properties.put("ledger.cluster.node-id", node);
         properties.put("ledger.cluster.claim-timeout", "3s");
+        properties.put("ledger.cluster.balance-interval", "1s");
         properties.put("axon.eventhandling.processors.status.token-claim-interval", 300);
         properties.put("axon.eventhandling.processors.probe.mode", "pooled");
         properties.put("axon.eventhandling.processors.probe.token-claim-interval", 300);
@@ -153,10 +154,14 @@ class TwoNodesTest {
         assertBothNodesAnswerAlike(treaty, 30);
         assertBothNodesAnswerAlike(other, 10);
         assertEveryEventHandledOncePerReadModel();
-        Set<String> owners = owners("status");
-        assertThat(owners).isNotEmpty().allMatch(o -> o.equals("node-a") || o.equals("node-b"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(owners("status")).as("both nodes work on the status read model").containsExactly(
+                    "node-a", "node-b");
+            assertThat(owners("probe")).containsExactly("node-a", "node-b");
+        });
+        assertThat(claimed("status", "node-a")).isBetween(7, 9);
 
-        String stopping = owners.contains("node-a") ? "node-a" : "node-b";
+        String stopping = "node-a";
         String survivor = stopping.equals("node-a") ? "node-b" : "node-a";
         nodes.remove(stopping).close();
         for (int i = 40; i < 45; i++) {
@@ -231,6 +236,14 @@ class TwoNodesTest {
                         "SELECT event_id FROM probe.delivery GROUP BY event_id HAVING COUNT(*) > 1", String.class))
                 .as("events handled twice")
                 .isEmpty();
+    }
+
+    private static int claimed(String processor, String node) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND owner = ?",
+                Integer.class,
+                processor,
+                node);
     }
 
     private static Set<String> owners(String processor) {

@@ -28,8 +28,10 @@ class OperationsApiTest extends ApiTestSupport {
         assertThat(processors.path("status").asText()).isEqualTo("UP");
         assertThat(processors.at("/details/status/running").asBoolean()).isTrue();
         assertThat(processors.at("/details/status/status").asText()).isEqualTo("running");
-        assertThat(get("/actuator/health/readiness").body().path("status").asText()).isEqualTo("UP");
-        assertThat(get("/actuator/health/liveness").body().path("status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/health/readiness").body().path("status").asText())
+                .isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness").body().path("status").asText())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -84,7 +86,10 @@ class OperationsApiTest extends ApiTestSupport {
             assertThat(rebuilt.path("replaying").asBoolean()).isFalse();
             assertThat(rebuilt.path("percent").asDouble()).isEqualTo(100.0);
         });
-        assertThat(get("/api/treaties/" + treaty + "/participants/VNM").body().path("signedOn").asText())
+        assertThat(get("/api/treaties/" + treaty + "/participants/VNM")
+                        .body()
+                        .path("signedOn")
+                        .asText())
                 .isEqualTo("2025-10-25");
     }
 

@@ -6,18 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.ratification.ledger.core.api.RecordingMetadata;
-import org.ratification.ledger.core.api.SignConventionCommand;
-import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.storage.AggregateShape;
 import org.ratification.ledger.api.storage.EventStoreProperties;
+import org.ratification.ledger.core.api.RecordingMetadata;
+import org.ratification.ledger.core.api.SignConventionCommand;
 import org.ratification.ledger.core.participants.Participant;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
@@ -69,7 +69,8 @@ class TreatySnapshotApiTest extends ApiTestSupport {
         Reply unsigned = deposit(treaty, "DEU", "RATIFICATION", "2026-01-10");
         assertThat(unsigned.status()).isEqualTo(422);
         assertThat(unsigned.code()).isEqualTo("NOT_SIGNED");
-        assertThat(deposit(treaty, "FRA", "RATIFICATION", "2026-01-10").status()).isEqualTo(201);
+        assertThat(deposit(treaty, "FRA", "RATIFICATION", "2026-01-10").status())
+                .isEqualTo(201);
         assertThat(deposit(treaty, "FRA", "ACCEPTANCE", "2026-01-11").code()).isEqualTo("ALREADY_DEPOSITED");
         assertThat(get("/api/treaties/" + treaty).body().path("signatories").asInt())
                 .isEqualTo(others.size() + 1);
@@ -89,13 +90,15 @@ class TreatySnapshotApiTest extends ApiTestSupport {
         assertThat(firstLoadedEvent(treaty).getSequenceNumber()).isZero();
         Reply again = sign(treaty, "FRA", "2025-10-27");
         assertThat(again.code()).isEqualTo("ALREADY_SIGNED");
-        assertThat(deposit(treaty, "FRA", "RATIFICATION", "2026-01-10").status()).isEqualTo(201);
+        assertThat(deposit(treaty, "FRA", "RATIFICATION", "2026-01-10").status())
+                .isEqualTo(201);
     }
 
     /** Through the gateway, not HTTP: a hundred signatures without waiting for the read model each time. */
     private void signDirectly(String treaty, String state) {
         commands.sendAndWait(
-                new SignConventionCommand(treaty, UUID.randomUUID().toString(), state, LocalDate.of(2025, 10, 26), null),
+                new SignConventionCommand(
+                        treaty, UUID.randomUUID().toString(), state, LocalDate.of(2025, 10, 26), null),
                 MetaData.with(RecordingMetadata.RECORDED_AT, Instant.now().toString())
                         .and(RecordingMetadata.RECORDED_BY, "test"));
     }

@@ -35,7 +35,8 @@ public class SegmentBalancer implements SmartLifecycle {
     private final ClusterProperties properties;
     private ScheduledExecutorService scheduler;
 
-    public SegmentBalancer(DataSource dataSource, EventProcessingConfiguration processing, ClusterProperties properties) {
+    public SegmentBalancer(
+            DataSource dataSource, EventProcessingConfiguration processing, ClusterProperties properties) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.processing = processing;
         this.properties = properties;
@@ -60,9 +61,8 @@ public class SegmentBalancer implements SmartLifecycle {
             return;
         }
         int share = (segments + nodes - 1) / nodes;
-        List<Integer> held = processor.processingStatus().keySet().stream()
-                .sorted()
-                .toList();
+        List<Integer> held =
+                processor.processingStatus().keySet().stream().sorted().toList();
         int surplus = held.size() - share;
         if (surplus <= 0) {
             return;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -93,7 +93,7 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore) {
         return configurer -> configurer.configureAggregate(TreatyAggregate.configurer()
-                .configureSnapshotTrigger(c ->
-                        new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold())));
+                .configureSnapshotTrigger(
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold())));
     }
 }

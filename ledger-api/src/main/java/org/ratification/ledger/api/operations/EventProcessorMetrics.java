@@ -37,11 +37,13 @@ class EventProcessorMetrics {
                 .description("Global index of the newest event in the store")
                 .register(meters);
         for (String name : processing.eventProcessors().keySet()) {
-            Gauge.builder("ledger.processor.lag", progress, p -> p.of(name, positions.head()).behind())
+            Gauge.builder("ledger.processor.lag", progress, p -> p.of(name, positions.head())
+                            .behind())
                     .description("Events the processor has yet to handle")
                     .tag("processor", name)
                     .register(meters);
-            Gauge.builder("ledger.processor.position", progress, p -> p.of(name, positions.head()).position())
+            Gauge.builder("ledger.processor.position", progress, p -> p.of(name, positions.head())
+                            .position())
                     .description("Global index up to which the processor has handled the stream")
                     .tag("processor", name)
                     .register(meters);

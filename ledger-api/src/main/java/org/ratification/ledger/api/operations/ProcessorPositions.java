@@ -76,9 +76,7 @@ public class ProcessorPositions {
         for (int i = 0; i < masks.length; i++) {
             if (masks[i].matches(aggregateIdentifier)) {
                 int id = masks[i].getSegmentId();
-                return segments.stream()
-                        .filter(s -> s.segment() == id)
-                        .anyMatch(s -> s.covers(globalIndex));
+                return segments.stream().filter(s -> s.segment() == id).anyMatch(s -> s.covers(globalIndex));
             }
         }
         return false;

@@ -61,10 +61,7 @@ public class RebuildProgress implements SmartLifecycle {
         List<ProcessorPositions.Segment> segments = positions.segments(processor);
         long position = segments.isEmpty()
                 ? 0
-                : segments.stream()
-                        .mapToLong(s -> s.position().orElse(0))
-                        .min()
-                        .orElse(0);
+                : segments.stream().mapToLong(s -> s.position().orElse(0)).min().orElse(0);
         boolean replaying = segments.stream().anyMatch(ProcessorPositions.Segment::replaying);
         Sample sample = samples.get(processor);
         double rate = sample == null ? 0 : sample.eventsPerSecond();
@@ -106,14 +103,13 @@ public class RebuildProgress implements SmartLifecycle {
             replayingHere.add(name);
             log.info(
                     "Rebuilding read model '{}': {}% ({} of {} events, {} behind), {} events/s",
-                    name,
-                    progress.percent(),
-                    progress.position(),
-                    progress.head(),
-                    progress.behind(),
-                    rate);
+                    name, progress.percent(), progress.position(), progress.head(), progress.behind(), rate);
         } else if (replayingHere.remove(name)) {
-            log.info("Rebuild of read model '{}' complete at event {} of {}", name, progress.position(), progress.head());
+            log.info(
+                    "Rebuild of read model '{}' complete at event {} of {}",
+                    name,
+                    progress.position(),
+                    progress.head());
         }
     }
 

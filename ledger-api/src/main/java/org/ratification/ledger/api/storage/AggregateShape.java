@@ -62,13 +62,15 @@ public final class AggregateShape {
         Map<String, String> classes = new TreeMap<>();
         collect(root, classes);
         StringBuilder text = new StringBuilder();
-        classes.forEach((name, fields) -> text.append(name).append('{').append(fields).append("}\n"));
+        classes.forEach(
+                (name, fields) -> text.append(name).append('{').append(fields).append("}\n"));
         return text.toString();
     }
 
     private static String hash(Class<?> type) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(describe(type).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(describe(type).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -76,7 +78,9 @@ public final class AggregateShape {
     }
 
     private static void collect(Class<?> type, Map<String, String> classes) {
-        if (type == null || type.isPrimitive() || type.isArray() && type.getComponentType().isPrimitive()) {
+        if (type == null
+                || type.isPrimitive()
+                || type.isArray() && type.getComponentType().isPrimitive()) {
             return;
         }
         if (type.isArray()) {

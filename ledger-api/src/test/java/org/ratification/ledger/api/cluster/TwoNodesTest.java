@@ -134,7 +134,8 @@ class TwoNodesTest {
                 }
                 recorded.put(target + "/" + state, reply.body().path("recordId").asText());
                 Reply read = get(reader, "/api/treaties/" + target + "/participants/" + state);
-                if (read.status() != 200 || !read.body().path("signedOn").asText().equals("2025-10-25")) {
+                if (read.status() != 200
+                        || !read.body().path("signedOn").asText().equals("2025-10-25")) {
                     synchronized (failures) {
                         failures.add(state + " written on " + writer + " not read on " + reader + ": " + read);
                     }
@@ -155,8 +156,9 @@ class TwoNodesTest {
         assertBothNodesAnswerAlike(other, 10);
         assertEveryEventHandledOncePerReadModel();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(owners("status")).as("both nodes work on the status read model").containsExactly(
-                    "node-a", "node-b");
+            assertThat(owners("status"))
+                    .as("both nodes work on the status read model")
+                    .containsExactly("node-a", "node-b");
             assertThat(owners("probe")).containsExactly("node-a", "node-b");
         });
         assertThat(claimed("status", "node-a")).isBetween(7, 9);
@@ -167,12 +169,14 @@ class TwoNodesTest {
         for (int i = 40; i < 45; i++) {
             Reply reply = signUntilRecorded(survivor, treaty, states.get(i));
             assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-            recorded.put(treaty + "/" + states.get(i), reply.body().path("recordId").asText());
+            recorded.put(
+                    treaty + "/" + states.get(i), reply.body().path("recordId").asText());
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(owners("status")).containsExactly(survivor);
             assertThat(owners("probe")).containsExactly(survivor);
-            assertThat(get(survivor, "/api/treaties/" + treaty + "/participants").body())
+            assertThat(get(survivor, "/api/treaties/" + treaty + "/participants")
+                            .body())
                     .hasSize(35);
         });
         assertStreamIsIntact(treaty, 35);
@@ -188,7 +192,8 @@ class TwoNodesTest {
                     node,
                     "/api/treaties/" + treaty + "/signatures",
                     "{\"participant\":\"%s\",\"signedOn\":\"2025-10-25\"}".formatted(state));
-            if (reply.status() != 409 || !"CONCURRENT_WRITE".equals(reply.body().path("code").asText())) {
+            if (reply.status() != 409
+                    || !"CONCURRENT_WRITE".equals(reply.body().path("code").asText())) {
                 return reply;
             }
         }
@@ -212,7 +217,9 @@ class TwoNodesTest {
                 "SELECT treaty_id, participant, record_id FROM status_record WHERE treaty_id IN ('t-two-nodes','t-other')",
                 rs -> {
                     String key = rs.getString(1) + "/" + rs.getString(2);
-                    assertThat(stored.put(key, rs.getString(3))).as("duplicate " + key).isNull();
+                    assertThat(stored.put(key, rs.getString(3)))
+                            .as("duplicate " + key)
+                            .isNull();
                 });
         assertThat(stored).isEqualTo(recorded);
     }
@@ -222,15 +229,16 @@ class TwoNodesTest {
         JsonNode onB = get("node-b", "/api/treaties/" + treaty).body();
         assertThat(onA).isEqualTo(onB);
         assertThat(onA.path("signatories").asInt()).isEqualTo(signatories);
-        JsonNode participantsA = get("node-a", "/api/treaties/" + treaty + "/participants").body();
+        JsonNode participantsA =
+                get("node-a", "/api/treaties/" + treaty + "/participants").body();
         assertThat(participantsA).hasSize(signatories);
         assertThat(get("node-b", "/api/treaties/" + treaty + "/participants").body())
                 .isEqualTo(participantsA);
     }
 
     private static void assertEveryEventHandledOncePerReadModel() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(DISTINCT event_id) FROM probe.delivery", Long.class))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        jdbc.queryForObject("SELECT COUNT(DISTINCT event_id) FROM probe.delivery", Long.class))
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)));
         assertThat(jdbc.queryForList(
                         "SELECT event_id FROM probe.delivery GROUP BY event_id HAVING COUNT(*) > 1", String.class))
@@ -301,7 +309,8 @@ class TwoNodesTest {
     }
 
     private static URI uri(String node, String path) {
-        int port = ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort();
+        int port =
+                ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort();
         return URI.create("http://127.0.0.1:" + port + path);
     }
 

@@ -62,7 +62,9 @@ class DockerComposeTest {
                     .as(service.getKey() + " has an image or a build")
                     .isTrue();
             for (String dependency : dependencies(definition)) {
-                assertThat(services).as(service.getKey() + " depends on " + dependency).containsKey(dependency);
+                assertThat(services)
+                        .as(service.getKey() + " depends on " + dependency)
+                        .containsKey(dependency);
             }
         }
         assertThat(image("postgres")).startsWith("postgres:15");
@@ -70,11 +72,14 @@ class DockerComposeTest {
         assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
         for (String node : ledgerNodes()) {
             assertThat(dependencies(services.get(node))).containsExactlyInAnyOrder("postgres", "kafka");
-            for (String profile : environment(node).get("SPRING_PROFILES_ACTIVE").split(",")) {
+            for (String profile :
+                    environment(node).get("SPRING_PROFILES_ACTIVE").split(",")) {
                 assertThat(resources.resolve("application-" + profile.trim() + ".yml"))
                         .as("profile " + profile + " of " + node)
                         .exists();
-                assertThat(services).as("a service named after profile " + profile).containsKey(profile.trim());
+                assertThat(services)
+                        .as("a service named after profile " + profile)
+                        .containsKey(profile.trim());
             }
         }
     }
@@ -83,16 +88,19 @@ class DockerComposeTest {
     void everyLedgerVariableOfTheNodesIsAPlaceholderOfTheirConfiguration() throws IOException {
         for (String node : ledgerNodes()) {
             Map<String, String> environment = environment(node);
-            Set<String> placeholders = new HashSet<>(placeholders("application.yml").keySet());
+            Set<String> placeholders =
+                    new HashSet<>(placeholders("application.yml").keySet());
             for (String profile : environment.get("SPRING_PROFILES_ACTIVE").split(",")) {
-                placeholders.addAll(placeholders("application-" + profile.trim() + ".yml").keySet());
+                placeholders.addAll(
+                        placeholders("application-" + profile.trim() + ".yml").keySet());
             }
             for (String variable : environment.keySet()) {
                 if (variable.startsWith("LEDGER_")) {
                     assertThat(placeholders).as(node + " sets " + variable).contains(variable);
                 } else {
-                    assertThat(variable).as(node + " sets only LEDGER_* and the profiles").isEqualTo(
-                            "SPRING_PROFILES_ACTIVE");
+                    assertThat(variable)
+                            .as(node + " sets only LEDGER_* and the profiles")
+                            .isEqualTo("SPRING_PROFILES_ACTIVE");
                 }
             }
         }
@@ -142,7 +150,9 @@ class DockerComposeTest {
             for (Object volume : (List<Object>) service.getValue().getOrDefault("volumes", List.of())) {
                 String source = volume.toString().split(":")[0];
                 if (!source.startsWith(".") && !source.startsWith("/")) {
-                    assertThat(declared).as(service.getKey() + " uses volume " + source).containsKey(source);
+                    assertThat(declared)
+                            .as(service.getKey() + " uses volume " + source)
+                            .containsKey(source);
                 }
             }
         }
@@ -154,12 +164,14 @@ class DockerComposeTest {
     void theDockerfileBuildsWithTheWrapperRunsAsAUserAndChecksReadiness() throws IOException {
         for (String node : ledgerNodes()) {
             Map<String, Object> build = (Map<String, Object>) services.get(node).get("build");
-            Path context = root.resolve("docker").resolve(build.get("context").toString()).normalize();
+            Path context = root.resolve("docker")
+                    .resolve(build.get("context").toString())
+                    .normalize();
             assertThat(context).isEqualTo(root);
             assertThat(context.resolve(build.get("dockerfile").toString())).exists();
         }
-        assertThat(lines("FROM ")).containsExactly(
-                "FROM maven:3.9-eclipse-temurin-17 AS build", "FROM eclipse-temurin:17-jre");
+        assertThat(lines("FROM "))
+                .containsExactly("FROM maven:3.9-eclipse-temurin-17 AS build", "FROM eclipse-temurin:17-jre");
         assertThat(lines("RUN ")).anyMatch(line -> line.contains("./mvnw ") && line.contains("package"));
         for (String copy : lines("COPY ")) {
             if (!copy.contains("--from=")) {
@@ -170,7 +182,8 @@ class DockerComposeTest {
         List<String> users = lines("USER ");
         assertThat(users).hasSize(1);
         assertThat(users.get(0)).isNotIn("USER root", "USER 0");
-        assertThat(dockerfile.indexOf(users.get(0))).isGreaterThan(dockerfile.indexOf(lines("FROM ").get(1)));
+        assertThat(dockerfile.indexOf(users.get(0)))
+                .isGreaterThan(dockerfile.indexOf(lines("FROM ").get(1)));
 
         String healthcheck = lines("HEALTHCHECK ").get(0);
         Matcher url = Pattern.compile("http://localhost:(\\d+)(/\\S*)").matcher(healthcheck);
@@ -180,7 +193,10 @@ class DockerComposeTest {
         assertThat(url.group(2)).isEqualTo("/actuator/health/readiness");
         Map<String, Object> management = (Map<String, Object>) application().get("management");
         String exposed = ((Map<String, Map<String, Map<String, Object>>>) management.get("endpoints"))
-                .get("web").get("exposure").get("include").toString();
+                .get("web")
+                .get("exposure")
+                .get("include")
+                .toString();
         assertThat(Arrays.asList(exposed.split(","))).contains("health");
         Map<String, Object> health = ((Map<String, Map<String, Object>>) management.get("endpoint")).get("health");
         assertThat(((Map<String, Object>) health.get("probes")).get("enabled")).isEqualTo(true);

@@ -4,7 +4,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.AggregateFactory;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -58,7 +57,7 @@ public class EventStoreConfiguration {
      * a Treaty to fold events into; the aggregate itself is registered in AxonConfiguration.
      */
     @Bean
-    public AggregateFactory<?> treatyAggregateFactory() {
-        return new GenericAggregateFactory<>(TreatyAggregate.type());
+    public AggregateFactory<?> treatyAggregateFactory(org.axonframework.config.Configuration axon) {
+        return SnapshotAggregateFactory.of(TreatyAggregate.type(), axon);
     }
 }

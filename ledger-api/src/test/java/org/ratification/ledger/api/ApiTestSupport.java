@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
+import org.ratification.ledger.api.database.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -14,14 +15,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Base of the HTTP-level tests: the whole service on a random port over a private database.
  * Each test registers treaties of its own (random ids), so tests never see each other's records.
+ * The whole suite runs twice: on H2, and on PostgreSQL in the {@code postgres} surefire execution
+ * (see {@link TestDatabase}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@TestDatabase
 public abstract class ApiTestSupport {
 
     protected static final ObjectMapper JSON = new ObjectMapper();

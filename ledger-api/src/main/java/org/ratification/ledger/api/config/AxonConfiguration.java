@@ -8,9 +8,11 @@ import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.ratification.ledger.api.storage.EventStoreProperties;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -99,8 +101,11 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /** The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events. */
     @Bean
-    public ConfigurerModule treatyAggregateModule() {
-        return configurer -> configurer.configureAggregate(TreatyAggregate.configurer());
+    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore) {
+        return configurer -> configurer.configureAggregate(TreatyAggregate.configurer()
+                .configureSnapshotTrigger(
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold())));
     }
 }

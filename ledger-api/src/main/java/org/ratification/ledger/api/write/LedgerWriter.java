@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.ratification.ledger.api.config.LedgerProperties;
 import org.ratification.ledger.core.api.RecordingMetadata;
 import org.ratification.ledger.projections.RecordSignals;
 import org.springframework.stereotype.Service;
@@ -22,19 +21,19 @@ public class LedgerWriter {
     private final RecordSignals signals;
     private final Clock clock;
     private final Recorder recorder;
-    private final LedgerProperties properties;
+    private final ReadYourWrites readYourWrites;
 
     public LedgerWriter(
             CommandGateway commands,
             RecordSignals signals,
             Clock clock,
             Recorder recorder,
-            LedgerProperties properties) {
+            ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.signals = signals;
         this.clock = clock;
         this.recorder = recorder;
-        this.properties = properties;
+        this.readYourWrites = readYourWrites;
     }
 
     /** Builds the command for a new record id, records it and answers that id. */
@@ -43,17 +42,19 @@ public class LedgerWriter {
     }
 
     public String record(String recordId, Function<String, Object> command) {
+        long started = System.nanoTime();
         MetaData metaData = MetaData.with(
                         RecordingMetadata.RECORDED_AT, clock.instant().toString())
                 .and(RecordingMetadata.RECORDED_BY, recorder.currentRecorder());
+        Object sent = command.apply(recordId);
         CompletableFuture<Void> applied = signals.expect(recordId);
         try {
-            commands.sendAndWait(command.apply(recordId), metaData);
+            commands.sendAndWait(sent, metaData);
         } catch (RuntimeException e) {
             signals.applied(recordId);
             throw e;
         }
-        signals.await(recordId, applied, properties.readYourWritesTimeout());
+        readYourWrites.await(sent, recordId, applied, started);
         return recordId;
     }
 }

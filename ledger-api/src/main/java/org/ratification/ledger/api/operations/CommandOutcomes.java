@@ -1,0 +1,78 @@
+package org.ratification.ledger.api.operations;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.ratification.ledger.core.rules.RejectedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts every handled command by type and outcome, as {@code ledger.commands}: {@code recorded}
+ * once its events are committed, {@code refused} with the rejection's code, {@code lost-race}
+ * when another write to the same treaty committed first (the gateway retries those), and
+ * {@code failed} for anything else.
+ */
+@Component
+public class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    public static final String METER = "ledger.commands";
+
+    private final MeterRegistry meters;
+
+    public CommandOutcomes(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
+        unitOfWork.afterCommit(u -> count(command, "recorded", "NONE"));
+        unitOfWork.onRollback(u -> {
+            Throwable failure = u.getExecutionResult().getExceptionResult();
+            count(command, outcome(failure), code(failure));
+        });
+        return interceptorChain.proceed();
+    }
+
+    private void count(String command, String outcome, String code) {
+        Counter.builder(METER)
+                .description("Commands handled, by type and outcome")
+                .tag("command", command)
+                .tag("outcome", outcome)
+                .tag("code", code)
+                .register(meters)
+                .increment();
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure instanceof RejectedException
+                || failure instanceof AggregateNotFoundException
+                || failure instanceof AggregateStreamCreationException) {
+            return "refused";
+        }
+        return failure instanceof ConcurrencyException ? "lost-race" : "failed";
+    }
+
+    private static String code(Throwable failure) {
+        if (failure instanceof RejectedException rejected) {
+            return rejected.rejection().code();
+        }
+        if (failure instanceof AggregateNotFoundException) {
+            return "TREATY_NOT_FOUND";
+        }
+        if (failure instanceof AggregateStreamCreationException) {
+            return "TREATY_ALREADY_REGISTERED";
+        }
+        if (failure instanceof ConcurrencyException) {
+            return "CONCURRENT_WRITE";
+        }
+        return failure == null ? "UNKNOWN" : failure.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,52 @@
+package org.ratification.ledger.api.operations;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauges of the event store and of each event processor: {@code ledger.events.head} (newest global
+ * index), {@code ledger.processor.position} and {@code ledger.processor.lag} (events behind the
+ * head), read from token_entry when scraped, so that they hold whichever node does the work.
+ */
+@Component
+class EventProcessorMetrics {
+
+    private final MeterRegistry meters;
+    private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
+    private final RebuildProgress progress;
+
+    EventProcessorMetrics(
+            MeterRegistry meters,
+            EventProcessingConfiguration processing,
+            ProcessorPositions positions,
+            RebuildProgress progress) {
+        this.meters = meters;
+        this.processing = processing;
+        this.positions = positions;
+        this.progress = progress;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        Gauge.builder("ledger.events.head", positions, ProcessorPositions::head)
+                .description("Global index of the newest event in the store")
+                .register(meters);
+        for (String name : processing.eventProcessors().keySet()) {
+            Gauge.builder("ledger.processor.lag", progress, p -> p.of(name, positions.head())
+                            .behind())
+                    .description("Events the processor has yet to handle")
+                    .tag("processor", name)
+                    .register(meters);
+            Gauge.builder("ledger.processor.position", progress, p -> p.of(name, positions.head())
+                            .position())
+                    .description("Global index up to which the processor has handled the stream")
+                    .tag("processor", name)
+                    .register(meters);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.ratification.ledger.api.storage;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.ratification.ledger.core.treaty.TreatyAggregate;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The JDBC storage engine with the ledger's own gap and batch settings, and a snapshot serializer
+ * of its own (see {@link SnapshotSerialization}) whose snapshots are only read back while the
+ * aggregate still has the shape they were written with (see {@link AggregateShape}).
+ */
+@Configuration
+public class EventStoreConfiguration {
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            org.axonframework.config.Configuration axon,
+            EventStoreProperties properties) {
+        return JdbcEventStorageEngine.builder()
+                .schema(eventSchema)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(SnapshotSerialization.serializer())
+                // instead of Axon's @Revision filter: the revision of a snapshot is the aggregate's shape
+                .snapshotFilter(AggregateShape::isCurrent)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .batchSize(properties.batchSize())
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .gapCleaningThreshold(properties.gapCleaningThreshold())
+                .maxGapOffset(properties.maxGapOffset())
+                .build();
+    }
+
+    /**
+     * How the snapshotter (Spring's, which looks for aggregate factories among the beans) creates
+     * a Treaty to fold events into; the aggregate itself is registered in AxonConfiguration.
+     */
+    @Bean
+    public AggregateFactory<?> treatyAggregateFactory(org.axonframework.config.Configuration axon) {
+        return SnapshotAggregateFactory.of(TreatyAggregate.type(), axon);
+    }
+}

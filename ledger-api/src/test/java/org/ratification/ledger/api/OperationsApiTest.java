@@ -1,0 +1,132 @@
+package org.ratification.ledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Health, readiness, Prometheus metrics and the progress of a read-model rebuild. */
+class OperationsApiTest extends ApiTestSupport {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void healthReportsTheDatabaseAndEveryEventProcessor() {
+        Reply health = get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+        JsonNode processors = health.body().at("/components/eventProcessors");
+        assertThat(processors.path("status").asText()).isEqualTo("UP");
+        assertThat(processors.at("/details/status/running").asBoolean()).isTrue();
+        assertThat(processors.at("/details/status/status").asText()).isEqualTo("running");
+        assertThat(get("/actuator/health/readiness").body().path("status").asText())
+                .isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness").body().path("status").asText())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusCountsRecordedAndRefusedCommandsAndShowsLagAndLatency() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        double recordedBefore = metric("ledger_commands_total", "SignConventionCommand", "recorded", "NONE");
+        double refusedBefore = metric("ledger_commands_total", "SignConventionCommand", "refused", "ALREADY_SIGNED");
+        assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
+        assertThat(sign(treaty, "FRA", "2025-10-26").code()).isEqualTo("ALREADY_SIGNED");
+
+        assertThat(metric("ledger_commands_total", "SignConventionCommand", "recorded", "NONE"))
+                .isEqualTo(recordedBefore + 1);
+        assertThat(metric("ledger_commands_total", "SignConventionCommand", "refused", "ALREADY_SIGNED"))
+                .isEqualTo(refusedBefore + 1);
+        String scrape = scrape();
+        assertThat(scrape).containsPattern("ledger_recording_seconds_count\\{[^}]*seen=\"local\"[^}]*} [1-9]");
+        long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        assertThat(value(scrape, "ledger_events_head\\{?[^ ]*")).isEqualTo(head);
+        // segments with nothing to handle store their position lazily: the lag reaches zero shortly
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> value(scrape(), "ledger_processor_lag\\{[^}]*processor=\"status\"[^}]*}") == 0);
+    }
+
+    @Test
+    void aRebuildReportsItsProgressUntilTheReadModelHasCaughtUp() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        assertThat(sign(treaty, "VNM", "2025-10-25").status()).isEqualTo(201);
+        long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        JsonNode caughtUp = await().atMost(Duration.ofSeconds(20))
+                .until(() -> progressOf("status"), p -> p.path("position").asLong() == head);
+        assertThat(caughtUp.path("percent").asDouble()).isEqualTo(100.0);
+        assertThat(caughtUp.path("behind").asLong()).isZero();
+        assertThat(caughtUp.path("replaying").asBoolean()).isFalse();
+        assertThat(caughtUp.path("claimedBy")).isNotEmpty();
+
+        StreamingEventProcessor status = processing
+                .eventProcessor("status", StreamingEventProcessor.class)
+                .orElseThrow();
+        status.shutDown();
+        try {
+            status.resetTokens();
+            JsonNode reset = progressOf("status");
+            assertThat(reset.path("replaying").asBoolean()).isTrue();
+            assertThat(reset.path("position").asLong()).isZero();
+            assertThat(reset.path("percent").asDouble()).isZero();
+            assertThat(reset.path("behind").asLong()).isEqualTo(head);
+        } finally {
+            status.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode rebuilt = progressOf("status");
+            assertThat(rebuilt.path("replaying").asBoolean()).isFalse();
+            assertThat(rebuilt.path("percent").asDouble()).isEqualTo(100.0);
+        });
+        assertThat(get("/api/treaties/" + treaty + "/participants/VNM")
+                        .body()
+                        .path("signedOn")
+                        .asText())
+                .isEqualTo("2025-10-25");
+    }
+
+    private JsonNode progressOf(String processor) {
+        Reply progress = get("/api/admin/rebuild/progress");
+        assertThat(progress.status()).isEqualTo(200);
+        for (JsonNode entry : progress.body()) {
+            if (entry.path("processor").asText().equals(processor)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No progress for " + processor + ": " + progress.body());
+    }
+
+    private String scrape() {
+        var response = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        return response.getBody();
+    }
+
+    private double metric(String name, String command, String outcome, String code) {
+        String scrape = scrape();
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(scrape);
+        while (line.find()) {
+            String labels = line.group(1);
+            if (labels.contains("command=\"" + command + "\"")
+                    && labels.contains("outcome=\"" + outcome + "\"")
+                    && labels.contains("code=\"" + code + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return 0;
+    }
+
+    private static double value(String scrape, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(scrape);
+        assertThat(m.find()).as(series + " in\n" + scrape).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}

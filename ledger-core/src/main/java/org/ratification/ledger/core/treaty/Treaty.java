@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.ratification.ledger.core.api.CommunicationReceivedEvent;
@@ -28,6 +30,7 @@ import org.ratification.ledger.core.api.RetractRecordCommand;
 import org.ratification.ledger.core.api.SignConventionCommand;
 import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.api.TreatyRegisteredEvent;
+import org.ratification.ledger.core.chain.RecordChain;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
@@ -46,30 +49,38 @@ class Treaty {
 
     private TreatyFacts facts;
 
+    /** The hash of the latest record: the next record's previous hash. */
+    private String headHash = RecordChain.GENESIS;
+
+    private long nextSequence;
+
     Treaty() {
         // for Axon
     }
 
     @CommandHandler
-    Treaty(RegisterTreatyCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    Treaty(RegisterTreatyCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         DefinitionRules.check(command.treatyId(), command.definition()).ifPresent(r -> {
             throw r.exception();
         });
         requireNotInFuture(command.definition().adoptedOn(), recordedAt);
-        apply(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()),
-                command.definition()));
+        record(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()),
+                command.definition()), recordedAt, recordedBy);
     }
 
     @CommandHandler
-    void handle(SignConventionCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(SignConventionCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.signedOn());
         requireNotInFuture(command.signedOn(), recordedAt);
         decide(new ConventionSignedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.signedOn(), command.place()));
+                command.signedOn(), command.place()), recordedAt, recordedBy);
     }
 
     @CommandHandler
-    void handle(DepositInstrumentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(DepositInstrumentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.depositedOn());
         if (command.type() == null) {
             throw Rejection.invalid("MISSING_FIELD", "The instrument type is required.").exception();
@@ -77,19 +88,21 @@ class Treaty {
         requireNotInFuture(command.depositedOn(), recordedAt);
         decide(new InstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
                 command.type(), command.depositedOn(), texts(command.declarations()),
-                texts(command.reservations())));
+                texts(command.reservations())), recordedAt, recordedBy);
     }
 
     @CommandHandler
-    void handle(NotifyDenunciationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(NotifyDenunciationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         requireNotInFuture(command.receivedOn(), recordedAt);
         decide(new DenunciationNotifiedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.receivedOn(), facts.denunciationTakesEffect(command.receivedOn())));
+                command.receivedOn(), facts.denunciationTakesEffect(command.receivedOn())), recordedAt, recordedBy);
     }
 
     @CommandHandler
-    void handle(RecordCommunicationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(RecordCommunicationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         if (command.kind() == null || command.text() == null || command.text().isBlank()) {
             throw Rejection.invalid("MISSING_FIELD", "The kind and the text of the communication are required.")
@@ -97,11 +110,12 @@ class Treaty {
         }
         requireNotInFuture(command.receivedOn(), recordedAt);
         decide(new CommunicationReceivedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.kind(), command.receivedOn(), command.text(), command.refersTo()));
+                command.kind(), command.receivedOn(), command.text(), command.refersTo()), recordedAt, recordedBy);
     }
 
     @CommandHandler
-    void handle(CorrectRecordCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(CorrectRecordCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.correctsRecordId(), command.reason());
         RecordCorrection correction = command.correction();
         if (correction == null
@@ -123,14 +137,17 @@ class Treaty {
         }
         requireNotInFuture(date, recordedAt);
         decide(new RecordCorrectedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
-                command.reason(), participant, date, type));
+                command.reason(), participant, date, type), recordedAt, recordedBy);
     }
 
     @CommandHandler
-    void handle(RetractRecordCommand command) {
+    void handle(
+            RetractRecordCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.retractsRecordId(), command.reason());
         decide(new RecordRetractedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
-                command.reason(), target.participant(), target.date()));
+                command.reason(), target.participant(), target.date()), recordedAt, recordedBy);
     }
 
     private Action correctable(String recordId, String reason) {
@@ -150,7 +167,7 @@ class Treaty {
     }
 
     /** Tries the event on a copy of the facts; applies it only if every rule still holds. */
-    private void decide(TreatyEvent event) {
+    private void decide(TreatyEvent event, String recordedAt, String recordedBy) {
         if (facts.hasRecord(event.recordId())) {
             throw Rejection.conflict("DUPLICATE_RECORD_ID", "Record id '" + event.recordId() + "' is already used.")
                     .exception();
@@ -159,43 +176,72 @@ class Treaty {
         RULES.check(candidate, event.recordId()).ifPresent(rejection -> {
             throw rejection.exception();
         });
-        apply(event);
+        record(event, recordedAt, recordedBy);
+    }
+
+    /**
+     * Applies the event with its recording metadata and its place in the chain: the hash covers
+     * exactly the recordedAt and recordedBy values stored with it.
+     */
+    private void record(TreatyEvent event, String recordedAt, String recordedBy) {
+        String hash = RecordChain.hash(RecordChain.link(event, nextSequence, recordedAt, recordedBy, headHash));
+        apply(
+                event,
+                MetaData.with(RecordingMetadata.RECORDED_AT, recordedAt)
+                        .and(RecordingMetadata.RECORDED_BY, recordedBy)
+                        .and(RecordingMetadata.PREVIOUS_HASH, headHash)
+                        .and(RecordingMetadata.HASH, hash));
     }
 
     @EventSourcingHandler
-    void on(TreatyRegisteredEvent event) {
+    void on(TreatyRegisteredEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
         treatyId = event.treatyId();
         facts = TreatyFacts.fold(List.of(event));
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(ConventionSignedEvent event) {
+    void on(ConventionSignedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(InstrumentDepositedEvent event) {
+    void on(InstrumentDepositedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(DenunciationNotifiedEvent event) {
+    void on(DenunciationNotifiedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(CommunicationReceivedEvent event) {
+    void on(CommunicationReceivedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(RecordCorrectedEvent event) {
+    void on(RecordCorrectedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(RecordRetractedEvent event) {
+    void on(RecordRetractedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
+    }
+
+    /** Events recorded before the chain existed (or given bare in tests) carry no hash. */
+    private void chained(long sequence, String hash) {
+        nextSequence = sequence + 1;
+        if (hash != null) {
+            headHash = hash;
+        }
     }
 
     private static void requirePresent(String participant, LocalDate date) {

@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs before authentication: a request carrying credentials for a key that failed too often
- * recently is answered 429 TOO_MANY_ATTEMPTS without checking them. Requests without credentials
+ * Runs before authentication: a request carrying a password for a key (address and user) that
+ * failed too often recently is answered 429 TOO_MANY_ATTEMPTS without checking it. Requests without credentials
  * (public reading) are never held back.
  */
 class FailedLoginFilter extends OncePerRequestFilter {
@@ -45,26 +45,25 @@ class FailedLoginFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The failed-login key of a request with credentials (address and user), else null. */
+    /**
+     * The failed-login key of a request with a password (client address and user name), else null.
+     * Bearer tokens are not counted: a signed token cannot be guessed, and counting them would let
+     * anyone with bad tokens hold back every token user behind the same address.
+     */
     static String keyOf(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.isBlank()) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
-        return FailedLogins.key(request.getRemoteAddr(), userOf(authorization));
-    }
-
-    private static String userOf(String authorization) {
-        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(
-                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return "basic:" + (colon < 0 ? decoded : decoded.substring(0, colon));
-            } catch (IllegalArgumentException e) {
-                return "basic:";
-            }
+        String user;
+        try {
+            String decoded =
+                    new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            user = colon < 0 ? decoded : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            user = "";
         }
-        return "bearer";
+        return FailedLogins.key(request.getRemoteAddr(), user);
     }
 }

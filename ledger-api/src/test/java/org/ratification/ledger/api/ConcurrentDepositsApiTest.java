@@ -45,7 +45,10 @@ class ConcurrentDepositsApiTest extends ApiTestSupport {
                             Long.class,
                             treaty))
                     .isEqualTo(3);
-            assertThat(get("/api/treaties/" + treaty).body().path("instrumentsDeposited").asInt())
+            assertThat(get("/api/treaties/" + treaty)
+                            .body()
+                            .path("instrumentsDeposited")
+                            .asInt())
                     .isEqualTo(1);
         } finally {
             pool.shutdownNow();

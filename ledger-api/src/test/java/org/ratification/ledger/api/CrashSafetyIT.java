@@ -67,7 +67,8 @@ class CrashSafetyIT {
         }
         if (passed) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -93,13 +94,16 @@ class CrashSafetyIT {
         builder.environment().put("LEDGER_PORT", String.valueOf(port));
         builder.environment().put("LEDGER_DEPOSITARY_PASSWORD", DEPOSITARY.substring(DEPOSITARY.indexOf(':') + 1));
         builder.environment().put("LEDGER_AUDITOR_PASSWORD", AUDITOR.substring(AUDITOR.indexOf(':') + 1));
-        builder.redirectErrorStream(true).redirectOutput(dir.resolve("service-" + run + ".log").toFile());
+        builder.redirectErrorStream(true)
+                .redirectOutput(dir.resolve("service-" + run + ".log").toFile());
         Process process = builder.start();
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {
-                    assertThat(process.isAlive()).as("service exited; see " + dir).isTrue();
+                    assertThat(process.isAlive())
+                            .as("service exited; see " + dir)
+                            .isTrue();
                     return get("/actuator/health", null).status() == 200;
                 });
         return process;
@@ -148,12 +152,16 @@ class CrashSafetyIT {
         service = start(1);
 
         String treaty = "crash-" + UUID.randomUUID().toString().substring(0, 8);
-        Reply registered = post("/api/treaties", """
+        Reply registered = post(
+                "/api/treaties",
+                """
                 {"id":"%s","reference":"CRASH-1","title":"Crash test treaty","adoptedOn":"2024-12-24",
                  "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
                  "entryIntoForce":{"instrumentsRequired":500,"daysAfterThreshold":90,
                    "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
-                 "denunciation":{"takesEffectAfterMonths":12}}""".formatted(treaty), null);
+                 "denunciation":{"takesEffectAfterMonths":12}}"""
+                        .formatted(treaty),
+                null);
         assertThat(registered.status()).isEqualTo(201);
 
         String key = UUID.randomUUID().toString();
@@ -202,14 +210,16 @@ class CrashSafetyIT {
                 .isEqualTo(keyed.body().path("recordId").asText());
 
         String verifyPath = "/api/treaties/" + treaty + "/history/verify";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Reply verification = get(verifyPath, AUDITOR);
-            Reply status = get("/api/treaties/" + treaty, null);
-            assertThat(status.body().path("signatories").asLong())
-                    .isEqualTo(verification.body().path("records").asLong() - 1);
-            assertThat(status.body().path("headHash").asText())
-                    .isEqualTo(verification.body().path("headHash").asText());
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Reply verification = get(verifyPath, AUDITOR);
+                    Reply status = get("/api/treaties/" + treaty, null);
+                    assertThat(status.body().path("signatories").asLong())
+                            .isEqualTo(verification.body().path("records").asLong() - 1);
+                    assertThat(status.body().path("headHash").asText())
+                            .isEqualTo(verification.body().path("headHash").asText());
+                });
         Reply verification = get(verifyPath, AUDITOR);
         assertThat(verification.body().path("valid").asBoolean()).isTrue();
         long records = verification.body().path("records").asLong();
@@ -217,7 +227,8 @@ class CrashSafetyIT {
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, String> ack : acked.entrySet()) {
             Reply participant = get("/api/treaties/" + treaty + "/participants/" + ack.getKey(), null);
-            if (participant.status() != 200 || !"2025-10-25".equals(participant.body().path("signedOn").asText())) {
+            if (participant.status() != 200
+                    || !"2025-10-25".equals(participant.body().path("signedOn").asText())) {
                 missing.add(ack.getKey());
             }
         }
@@ -231,8 +242,7 @@ class CrashSafetyIT {
     }
 
     /** With the service stopped: the event store's records and the status rows are the same set. */
-    private void assertStoreAndReadModelAgree(String treaty, Map<String, String> acked, long records)
-            throws Exception {
+    private void assertStoreAndReadModelAgree(String treaty, Map<String, String> acked, long records) throws Exception {
         try (Connection db = DriverManager.getConnection(databaseUrl(), "sa", "");
                 Statement sql = db.createStatement()) {
             Set<String> stored = new HashSet<>();

@@ -38,6 +38,10 @@ class ChainController {
                 verdict.headHash(),
                 broken == null
                         ? null
-                        : new BrokenRecord(broken.sequence(), broken.recordId(), broken.reason().name(), broken.detail()));
+                        : new BrokenRecord(
+                                broken.sequence(),
+                                broken.recordId(),
+                                broken.reason().name(),
+                                broken.detail()));
     }
 }

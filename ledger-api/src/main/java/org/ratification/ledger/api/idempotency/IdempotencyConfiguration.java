@@ -15,8 +15,8 @@ class IdempotencyConfiguration {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
             IdempotencyStore store, IdempotencySettings settings, Clock clock, LimitSettings limits) {
-        var registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(store, settings, clock, limits.maxRequestBody().toBytes()));
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(
+                store, settings, clock, limits.maxRequestBody().toBytes()));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -89,7 +89,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             cached = CachedBodyRequest.of(request, bodyLimit);
         } catch (CachedBodyRequest.TooLarge e) {
-            ProblemResponses.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", e.getMessage());
+            ProblemResponses.write(
+                    request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", e.getMessage());
             return;
         }
         cleanUpNowAndThen();
@@ -173,7 +174,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        byte[] body = entry.responseBody() == null ? new byte[0] : entry.responseBody().getBytes(StandardCharsets.UTF_8);
+        byte[] body = entry.responseBody() == null
+                ? new byte[0]
+                : entry.responseBody().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -48,8 +48,8 @@ class StrictJsonConfiguration {
 
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(LimitSettings settings) {
-        var registration =
-                new FilterRegistrationBean<>(new BodyLimitFilter(settings.maxRequestBody().toBytes()));
+        var registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(settings.maxRequestBody().toBytes()));
         registration.setOrder(BODY_LIMIT_ORDER);
         registration.addUrlPatterns("/*");
         return registration;

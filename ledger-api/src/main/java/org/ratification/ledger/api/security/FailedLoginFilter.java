@@ -57,8 +57,8 @@ class FailedLoginFilter extends OncePerRequestFilter {
         }
         String user;
         try {
-            String decoded =
-                    new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             user = colon < 0 ? decoded : decoded.substring(0, colon);
         } catch (IllegalArgumentException e) {

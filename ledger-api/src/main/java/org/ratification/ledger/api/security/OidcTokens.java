@@ -39,7 +39,8 @@ final class OidcTokens {
         }
         if (jwkSet == null) {
             // discovered lazily, so that the service starts while the issuer is unreachable
-            return new SupplierJwtDecoder(() -> NimbusJwtDecoder.withIssuerLocation(issuer).build());
+            return new SupplierJwtDecoder(
+                    () -> NimbusJwtDecoder.withIssuerLocation(issuer).build());
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSet).build();
         OAuth2TokenValidator<Jwt> validator = issuer == null

@@ -47,7 +47,8 @@ class ChainVerificationApiTest extends ApiTestSupport {
         JsonNode first = metaData(treaty, 0);
         JsonNode second = metaData(treaty, 1);
         assertThat(first.path("previousHash").asText()).isEqualTo(RecordChain.GENESIS);
-        assertThat(second.path("previousHash").asText()).isEqualTo(first.path("hash").asText());
+        assertThat(second.path("previousHash").asText())
+                .isEqualTo(first.path("hash").asText());
         assertThat(second.path("hash").asText()).matches("[0-9a-f]{64}");
         assertThat(second.path("recordedBy").asText()).isEqualTo("depositary");
         assertThat(second.path("recordedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
@@ -70,7 +71,8 @@ class ChainVerificationApiTest extends ApiTestSupport {
         assertThat(verification.body().path("firstBrokenRecord").isNull()).isTrue();
         String head = verification.body().path("headHash").asText();
         assertThat(head).isEqualTo(metaData(treaty, 3).path("hash").asText());
-        assertThat(get("/api/treaties/" + treaty).body().path("headHash").asText()).isEqualTo(head);
+        assertThat(get("/api/treaties/" + treaty).body().path("headHash").asText())
+                .isEqualTo(head);
         assertThat(as(Role.ANONYMOUS).get("/api/treaties").body().findValues("headHash"))
                 .extracting(JsonNode::asText)
                 .contains(head);
@@ -131,13 +133,19 @@ class ChainVerificationApiTest extends ApiTestSupport {
     @Test
     void aDeletedRecordBreaksTheChainAtTheRecordAfterIt() {
         String treaty = treatyWithFourRecords();
-        jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", row(treaty, 1).get("global_index"));
+        jdbc.update(
+                "DELETE FROM domain_event_entry WHERE global_index = ?",
+                row(treaty, 1).get("global_index"));
 
         Reply verification = as(Role.AUDITOR).get("/api/treaties/" + treaty + "/history/verify");
 
         assertThat(verification.body().path("valid").asBoolean()).isFalse();
         assertThat(verification.body().path("records").asLong()).isEqualTo(3);
-        assertThat(verification.body().path("firstBrokenRecord").path("sequence").asLong())
+        assertThat(verification
+                        .body()
+                        .path("firstBrokenRecord")
+                        .path("sequence")
+                        .asLong())
                 .isEqualTo(2);
         assertThat(verification.body().path("firstBrokenRecord").path("reason").asText())
                 .isEqualTo("SEQUENCE_GAP");

@@ -74,7 +74,8 @@ class IdempotentWritesApiTest extends ApiTestSupport {
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(eventsOf(treaty)).isEqualTo(2);
-        assertThat(get("/api/treaties/" + treaty + "/participants/DEU").status()).isEqualTo(404);
+        assertThat(get("/api/treaties/" + treaty + "/participants/DEU").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -158,13 +159,14 @@ class IdempotentWritesApiTest extends ApiTestSupport {
     void aRegistrationIsReplayedWithItsLocation() {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String key = UUID.randomUUID().toString();
-        String body = """
+        String body =
+                """
                 {"id":"%s","reference":"TEST-%s","title":"Test treaty","adoptedOn":"2024-12-24",
                  "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
                  "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,
                    "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
                  "denunciation":{"takesEffectAfterMonths":12}}"""
-                .formatted(id, id);
+                        .formatted(id, id);
 
         Reply first = post("/api/treaties", body, key);
         Reply again = post("/api/treaties", body, key);

@@ -3,12 +3,10 @@ package org.ratification.ledger.api.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
@@ -68,13 +66,15 @@ class BadInputFuzzTest extends ApiTestSupport {
                 new Endpoint(
                         "register a treaty",
                         "/api/treaties",
-                        unused -> json("""
+                        unused -> json(
+                                """
                                 {"id":"%s","reference":"REF-1","title":"A treaty","adoptedOn":"2024-12-24",
                                  "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
                                  "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,
                                    "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
                                  "denunciation":{"takesEffectAfterMonths":12}}"""
-                                .formatted("f-" + UUID.randomUUID().toString().substring(0, 8))),
+                                        .formatted("f-"
+                                                + UUID.randomUUID().toString().substring(0, 8))),
                         List.of(
                                 new Field("id", Type.CODE, true, 64),
                                 text("reference", true, 255),
@@ -94,12 +94,16 @@ class BadInputFuzzTest extends ApiTestSupport {
                         "sign",
                         "/api/treaties/" + treaty + "/signatures",
                         unused -> json("{\"participant\":\"ITA\",\"signedOn\":\"2025-10-25\",\"place\":\"Hanoi\"}"),
-                        List.of(of("participant", Type.CODE, true), of("signedOn", Type.DATE, true), text("place", false, 255))),
+                        List.of(
+                                of("participant", Type.CODE, true),
+                                of("signedOn", Type.DATE, true),
+                                text("place", false, 255))),
                 new Endpoint(
                         "deposit",
                         "/api/treaties/" + treaty + "/instruments",
-                        unused -> json("{\"participant\":\"DEU\",\"type\":\"RATIFICATION\",\"depositedOn\":\"2026-01-10\","
-                                + "\"declarations\":[\"Art. 63(2)\"],\"reservations\":[]}"),
+                        unused -> json(
+                                "{\"participant\":\"DEU\",\"type\":\"RATIFICATION\",\"depositedOn\":\"2026-01-10\","
+                                        + "\"declarations\":[\"Art. 63(2)\"],\"reservations\":[]}"),
                         List.of(
                                 of("participant", Type.CODE, true),
                                 of("type", Type.ENUM, true),
@@ -114,8 +118,9 @@ class BadInputFuzzTest extends ApiTestSupport {
                 new Endpoint(
                         "communicate",
                         "/api/treaties/" + treaty + "/communications",
-                        unused -> json("{\"participant\":\"FRA\",\"kind\":\"DECLARATION\",\"receivedOn\":\"2025-11-03\","
-                                + "\"text\":\"Designates its central authority.\"}"),
+                        unused ->
+                                json("{\"participant\":\"FRA\",\"kind\":\"DECLARATION\",\"receivedOn\":\"2025-11-03\","
+                                        + "\"text\":\"Designates its central authority.\"}"),
                         List.of(
                                 of("participant", Type.CODE, true),
                                 of("kind", Type.ENUM, true),
@@ -227,8 +232,12 @@ class BadInputFuzzTest extends ApiTestSupport {
                 fields.stream().filter(f -> f.type() == Type.OBJECT).forEach(f -> objects.add(f.path()));
                 String where = objects.get(random.nextInt(objects.size()));
                 ObjectNode target = where.isEmpty() ? body : (ObjectNode) body.at("/" + where.replace('.', '/'));
-                String name = sample(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
-                        .filter(n -> !target.has(n) && fields.stream().noneMatch(f -> f.path().endsWith(n))));
+                String name = sample(Arbitraries.strings()
+                        .alpha()
+                        .ofMinLength(1)
+                        .ofMaxLength(12)
+                        .filter(n -> !target.has(n)
+                                && fields.stream().noneMatch(f -> f.path().endsWith(n))));
                 target.set(name, wrongValueFor(Type.TEXT));
                 return new Request(body.toString(), json);
             }
@@ -237,8 +246,12 @@ class BadInputFuzzTest extends ApiTestSupport {
                         .filter(f -> f.type() == Type.TEXT || f.type() == Type.CODE || f.type() == Type.TEXTS)
                         .toList());
                 int length = sample(Arbitraries.integers().between(field.maxLength() + 1, 300_000));
-                String huge = sample(Arbitraries.strings().withCharRange('a', 'z').ofLength(length));
-                set(body, field.path(), field.type() == Type.TEXTS ? NODES.arrayNode().add(huge) : NODES.textNode(huge));
+                String huge =
+                        sample(Arbitraries.strings().withCharRange('a', 'z').ofLength(length));
+                set(
+                        body,
+                        field.path(),
+                        field.type() == Type.TEXTS ? NODES.arrayNode().add(huge) : NODES.textNode(huge));
                 return new Request(body.toString(), json);
             }
             case CONTROL_CHARACTER -> {
@@ -251,23 +264,43 @@ class BadInputFuzzTest extends ApiTestSupport {
                         .range('\u007f', '\u009f')
                         .with('\u000b', '\u000c'));
                 String value = "Text" + control + "more";
-                set(body, field.path(), field.type() == Type.TEXTS ? NODES.arrayNode().add(value) : NODES.textNode(value));
+                set(
+                        body,
+                        field.path(),
+                        field.type() == Type.TEXTS ? NODES.arrayNode().add(value) : NODES.textNode(value));
                 return new Request(body.toString(), json);
             }
             case IMPOSSIBLE_DATE -> {
-                List<Field> dates = fields.stream().filter(f -> f.type() == Type.DATE).toList();
+                List<Field> dates =
+                        fields.stream().filter(f -> f.type() == Type.DATE).toList();
                 if (dates.isEmpty()) {
                     return null;
                 }
                 String date = sample(Arbitraries.of(
-                        "2025-02-30", "2025-13-01", "2025-00-10", "2025-04-31", "2023-02-29", "0000-00-00",
-                        "2025-1-1", "25-01-01", "2025/01/01", "+2025-01-01", "2025-01-01T00:00:00Z", "",
-                        " 2025-01-01", "9999-99-99", "2025-W01-1", "-0001-01-01", "20250101", "tomorrow"));
+                        "2025-02-30",
+                        "2025-13-01",
+                        "2025-00-10",
+                        "2025-04-31",
+                        "2023-02-29",
+                        "0000-00-00",
+                        "2025-1-1",
+                        "25-01-01",
+                        "2025/01/01",
+                        "+2025-01-01",
+                        "2025-01-01T00:00:00Z",
+                        "",
+                        " 2025-01-01",
+                        "9999-99-99",
+                        "2025-W01-1",
+                        "-0001-01-01",
+                        "20250101",
+                        "tomorrow"));
                 set(body, pick(dates).path(), NODES.textNode(date));
                 return new Request(body.toString(), json);
             }
             case WRONG_MEDIA_TYPE -> {
-                String type = sample(Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded"));
+                String type =
+                        sample(Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded"));
                 return new Request(body.toString(), type);
             }
             default -> throw new IllegalStateException(defect.name());
@@ -282,7 +315,8 @@ class BadInputFuzzTest extends ApiTestSupport {
                 NODES.booleanNode(random.nextBoolean()),
                 NODES.arrayNode().add(2025).add(10).add(25),
                 NODES.objectNode().put("value", "x"),
-                NODES.textNode(sample(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10)))));
+                NODES.textNode(
+                        sample(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10)))));
         candidates.removeIf(node -> switch (type) {
             case TEXT, CODE, DATE, ENUM -> node.isTextual();
             case INT -> node.isInt();
@@ -306,13 +340,17 @@ class BadInputFuzzTest extends ApiTestSupport {
 
     private static void set(ObjectNode body, String path, JsonNode value) {
         int dot = path.lastIndexOf('.');
-        ObjectNode parent = dot < 0 ? body : (ObjectNode) body.at("/" + path.substring(0, dot).replace('.', '/'));
+        ObjectNode parent = dot < 0
+                ? body
+                : (ObjectNode) body.at("/" + path.substring(0, dot).replace('.', '/'));
         parent.set(path.substring(dot + 1), value);
     }
 
     private static void remove(ObjectNode body, String path) {
         int dot = path.lastIndexOf('.');
-        ObjectNode parent = dot < 0 ? body : (ObjectNode) body.at("/" + path.substring(0, dot).replace('.', '/'));
+        ObjectNode parent = dot < 0
+                ? body
+                : (ObjectNode) body.at("/" + path.substring(0, dot).replace('.', '/'));
         parent.remove(path.substring(dot + 1));
     }
 
@@ -327,5 +365,4 @@ class BadInputFuzzTest extends ApiTestSupport {
     private static String abbreviate(String s) {
         return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "…(" + s.length() + " chars)";
     }
-
 }

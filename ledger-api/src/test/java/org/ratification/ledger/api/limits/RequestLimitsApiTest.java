@@ -50,14 +50,15 @@ class RequestLimitsApiTest extends ApiTestSupport {
                 .header("Content-Type", "application/json")
                 .header(
                         "Authorization",
-                        "Basic " + Base64.getEncoder()
-                                .encodeToString(("depositary:" + depositaryPassword).getBytes(StandardCharsets.UTF_8)))
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                ("depositary:" + depositaryPassword).getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
 
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
@@ -77,10 +78,11 @@ class RequestLimitsApiTest extends ApiTestSupport {
     void aDateIsOnlyAnIsoString() {
         String treaty = registerTreaty(40, 90, 30, false);
 
-        Reply array = post("/api/treaties/" + treaty + "/signatures", "{\"participant\":\"FRA\",\"signedOn\":[2025,10,25]}");
+        Reply array =
+                post("/api/treaties/" + treaty + "/signatures", "{\"participant\":\"FRA\",\"signedOn\":[2025,10,25]}");
         Reply number = post("/api/treaties/" + treaty + "/signatures", "{\"participant\":\"FRA\",\"signedOn\":20386}");
-        Reply noSuchDay =
-                post("/api/treaties/" + treaty + "/signatures", "{\"participant\":\"FRA\",\"signedOn\":\"2025-02-30\"}");
+        Reply noSuchDay = post(
+                "/api/treaties/" + treaty + "/signatures", "{\"participant\":\"FRA\",\"signedOn\":\"2025-02-30\"}");
 
         assertThat(array.status()).isEqualTo(400);
         assertThat(number.status()).isEqualTo(400);
@@ -93,9 +95,11 @@ class RequestLimitsApiTest extends ApiTestSupport {
         sign(treaty, "FRA", "2025-10-25");
 
         Reply place = post(
-                "/api/treaties/" + treaty + "/signatures", "{\"participant\":\"DEU\",\"signedOn\":\"2025-10-25\",\"place\":7}");
+                "/api/treaties/" + treaty + "/signatures",
+                "{\"participant\":\"DEU\",\"signedOn\":\"2025-10-25\",\"place\":7}");
         Reply type = post(
-                "/api/treaties/" + treaty + "/instruments", "{\"participant\":\"FRA\",\"type\":0,\"depositedOn\":\"2026-01-10\"}");
+                "/api/treaties/" + treaty + "/instruments",
+                "{\"participant\":\"FRA\",\"type\":0,\"depositedOn\":\"2026-01-10\"}");
         Reply duplicate = post(
                 "/api/treaties/" + treaty + "/signatures",
                 "{\"participant\":\"DEU\",\"participant\":\"ITA\",\"signedOn\":\"2025-10-25\"}");
@@ -103,7 +107,8 @@ class RequestLimitsApiTest extends ApiTestSupport {
         assertThat(place.status()).isEqualTo(400);
         assertThat(type.status()).isEqualTo(400);
         assertThat(duplicate.status()).isEqualTo(400);
-        assertThat(get("/api/treaties/" + treaty).body().path("signatories").asInt()).isEqualTo(1);
+        assertThat(get("/api/treaties/" + treaty).body().path("signatories").asInt())
+                .isEqualTo(1);
     }
 
     @Test

@@ -198,12 +198,15 @@ class AccessControlApiTest extends ApiTestSupport {
         path = path.replaceAll("\\{[^}]+}", "x").replace("/**", "/x").replace("*", "x");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Accept", endpoint.streams() ? "text/event-stream" : "application/json, application/problem+json");
-        String credentials = switch (role) {
-            case DEPOSITARY -> "depositary:" + depositaryPassword;
-            case AUDITOR -> "auditor:" + auditorPassword;
-            case ANONYMOUS -> null;
-        };
+                .header(
+                        "Accept",
+                        endpoint.streams() ? "text/event-stream" : "application/json, application/problem+json");
+        String credentials =
+                switch (role) {
+                    case DEPOSITARY -> "depositary:" + depositaryPassword;
+                    case AUDITOR -> "auditor:" + auditorPassword;
+                    case ANONYMOUS -> null;
+                };
         if (credentials != null) {
             request.header(
                     "Authorization",
@@ -276,7 +279,9 @@ class AccessControlApiTest extends ApiTestSupport {
         String treaty = registerTreaty(40, 90, 30, false);
         assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
 
-        assertThat(as(Role.AUDITOR).get("/api/treaties/" + treaty + "/history/verify").status())
+        assertThat(as(Role.AUDITOR)
+                        .get("/api/treaties/" + treaty + "/history/verify")
+                        .status())
                 .isEqualTo(200);
         byte[] meta = jdbc.queryForObject(
                 "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1",

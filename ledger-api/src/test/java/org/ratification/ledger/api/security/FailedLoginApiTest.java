@@ -44,8 +44,8 @@ class FailedLoginApiTest extends ApiTestSupport {
                     .append(path)
                     .append(" HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n");
             if (user != null) {
-                String credentials = Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                String credentials =
+                        Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
                 request.append("Authorization: Basic ").append(credentials).append("\r\n");
             }
             request.append("\r\n");

@@ -149,7 +149,9 @@ class OidcAccessApiTest extends ApiTestSupport {
     void anAuditorTokenVerifiesButCannotRecord() {
         String treaty = registerTreaty(40, 90, 30, false);
 
-        assertThat(as(Role.AUDITOR).get("/api/treaties/" + treaty + "/history/verify").status())
+        assertThat(as(Role.AUDITOR)
+                        .get("/api/treaties/" + treaty + "/history/verify")
+                        .status())
                 .isEqualTo(200);
         Reply write = as(Role.AUDITOR).post("/api/treaties/" + treaty + "/signatures", signature("FRA"));
         assertThat(write.status()).isEqualTo(403);
@@ -163,7 +165,8 @@ class OidcAccessApiTest extends ApiTestSupport {
 
         assertThat(withToken(path, signature("FRA"), token("someone", null)).status())
                 .isEqualTo(403);
-        assertThat(withToken(path, signature("FRA"), token("someone", List.of("ADMIN"))).status())
+        assertThat(withToken(path, signature("FRA"), token("someone", List.of("ADMIN")))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -174,11 +177,21 @@ class OidcAccessApiTest extends ApiTestSupport {
         long before = storedEvents();
         Map<String, String> tokens = Map.of(
                 "signed by another key",
-                token(OTHER_KEYS, ISSUER, "x", List.of("DEPOSITARY"), Instant.now().plusSeconds(300)),
+                token(
+                        OTHER_KEYS,
+                        ISSUER,
+                        "x",
+                        List.of("DEPOSITARY"),
+                        Instant.now().plusSeconds(300)),
                 "expired",
                 token(KEYS, ISSUER, "x", List.of("DEPOSITARY"), Instant.now().minusSeconds(600)),
                 "from another issuer",
-                token(KEYS, "https://elsewhere.test", "x", List.of("DEPOSITARY"), Instant.now().plusSeconds(300)),
+                token(
+                        KEYS,
+                        "https://elsewhere.test",
+                        "x",
+                        List.of("DEPOSITARY"),
+                        Instant.now().plusSeconds(300)),
                 "not a token",
                 "not-a-jwt");
 
@@ -192,7 +205,9 @@ class OidcAccessApiTest extends ApiTestSupport {
 
     @Test
     void withoutAnyTokenWritesAreUnauthenticatedAndReadingIsPublic() {
-        assertThat(as(Role.ANONYMOUS).post("/api/treaties/cybercrime/signatures", signature("FRA")).status())
+        assertThat(as(Role.ANONYMOUS)
+                        .post("/api/treaties/cybercrime/signatures", signature("FRA"))
+                        .status())
                 .isEqualTo(401);
         assertThat(as(Role.ANONYMOUS).get("/api/treaties/cybercrime").status()).isEqualTo(200);
     }

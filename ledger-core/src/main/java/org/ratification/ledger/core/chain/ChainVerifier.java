@@ -71,8 +71,10 @@ public final class ChainVerifier {
 
     private BrokenRecord check(StoredRecord record) {
         if (record.sequence() != expectedSequence) {
-            return broken(record, Reason.SEQUENCE_GAP, "Expected sequence " + expectedSequence + ", found "
-                    + record.sequence() + ".");
+            return broken(
+                    record,
+                    Reason.SEQUENCE_GAP,
+                    "Expected sequence " + expectedSequence + ", found " + record.sequence() + ".");
         }
         if (record.link() == null) {
             return broken(record, Reason.UNREADABLE, record.unreadable());
@@ -81,8 +83,11 @@ public final class ChainVerifier {
             return broken(record, Reason.MISSING_HASH, "The record carries no hash.");
         }
         if (!head.equals(record.previousHash())) {
-            return broken(record, Reason.PREVIOUS_HASH_MISMATCH, "The record names previous hash "
-                    + record.previousHash() + "; the record before it hashes to " + head + ".");
+            return broken(
+                    record,
+                    Reason.PREVIOUS_HASH_MISMATCH,
+                    "The record names previous hash " + record.previousHash() + "; the record before it hashes to "
+                            + head + ".");
         }
         String recomputed;
         try {
@@ -91,8 +96,10 @@ public final class ChainVerifier {
             return broken(record, Reason.UNREADABLE, e.getMessage());
         }
         if (!recomputed.equals(record.hash())) {
-            return broken(record, Reason.HASH_MISMATCH, "Stored hash " + record.hash() + "; the content hashes to "
-                    + recomputed + ".");
+            return broken(
+                    record,
+                    Reason.HASH_MISMATCH,
+                    "Stored hash " + record.hash() + "; the content hashes to " + recomputed + ".");
         }
         return null;
     }

@@ -50,11 +50,27 @@ class ChainVerifierTest {
     void alteredContentBreaksTheChainAtThatRecord() {
         List<StoredRecord> records = chain(4);
         StoredRecord r = records.get(2);
-        var altered = RecordChain.payloadTree(new ConventionSignedEvent("t", "r2", "XX", LocalDate.of(2025, 10, 25), null));
+        var altered =
+                RecordChain.payloadTree(new ConventionSignedEvent("t", "r2", "XX", LocalDate.of(2025, 10, 25), null));
         ChainLink l = r.link();
-        records.set(2, new StoredRecord(r.sequence(), r.recordId(), new ChainLink(l.type(), l.revision(), l.treaty(),
-                l.sequence(), l.legalDate(), l.recordedAt(), l.recordedBy(), altered, l.previousHash()), r.hash(),
-                r.previousHash(), null));
+        records.set(
+                2,
+                new StoredRecord(
+                        r.sequence(),
+                        r.recordId(),
+                        new ChainLink(
+                                l.type(),
+                                l.revision(),
+                                l.treaty(),
+                                l.sequence(),
+                                l.legalDate(),
+                                l.recordedAt(),
+                                l.recordedBy(),
+                                altered,
+                                l.previousHash()),
+                        r.hash(),
+                        r.previousHash(),
+                        null));
 
         var verdict = ChainVerifier.verify(records);
 
@@ -82,8 +98,16 @@ class ChainVerifierTest {
         List<StoredRecord> records = chain(3);
         StoredRecord r = records.get(1);
         ChainLink l = r.link();
-        ChainLink forged = new ChainLink(l.type(), l.revision(), l.treaty(), l.sequence(), l.legalDate(),
-                l.recordedAt(), "intruder", l.payload(), l.previousHash());
+        ChainLink forged = new ChainLink(
+                l.type(),
+                l.revision(),
+                l.treaty(),
+                l.sequence(),
+                l.legalDate(),
+                l.recordedAt(),
+                "intruder",
+                l.payload(),
+                l.previousHash());
         records.set(1, new StoredRecord(1, "r1", forged, RecordChain.hash(forged), r.previousHash(), null));
 
         var verdict = ChainVerifier.verify(records);

@@ -47,13 +47,18 @@ class TreatyChainTest {
     }
 
     private List<DomainEventMessage<?>> stream() {
-        return fixture.getEventStore().readEvents("cybercrime").asStream().<DomainEventMessage<?>>map(e -> e).toList();
+        return fixture.getEventStore()
+                .readEvents("cybercrime")
+                .asStream()
+                .<DomainEventMessage<?>>map(e -> e)
+                .toList();
     }
 
     @Test
     void theFirstRecordChainsToGenesisWithTheRecordingMetadataItCovers() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterTreatyCommand("cybercrime", "reg", DEFINITION),
+                .when(
+                        new RegisterTreatyCommand("cybercrime", "reg", DEFINITION),
                         recording("2025-01-01T00:00:00Z", "system"));
 
         DomainEventMessage<?> registered = stream().get(0);
@@ -63,28 +68,42 @@ class TreatyChainTest {
         assertThat(meta.get(RecordingMetadata.RECORDED_BY)).isEqualTo("system");
         assertThat(meta.get(RecordingMetadata.HASH))
                 .isEqualTo(RecordChain.hash(RecordChain.link(
-                        (TreatyEvent) registered.getPayload(), 0, "2025-01-01T00:00:00Z", "system", RecordChain.GENESIS)));
+                        (TreatyEvent) registered.getPayload(),
+                        0,
+                        "2025-01-01T00:00:00Z",
+                        "system",
+                        RecordChain.GENESIS)));
     }
 
     @Test
     void eachNextRecordChainsToTheHashOfTheRecordBefore() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterTreatyCommand("cybercrime", "reg", DEFINITION),
+                .when(
+                        new RegisterTreatyCommand("cybercrime", "reg", DEFINITION),
                         recording("2025-01-01T00:00:00Z", "system"));
         var registered = stream();
-        var signed = recordAfter(registered,
+        var signed = recordAfter(
+                registered,
                 new SignConventionCommand("cybercrime", "sig", "FRA", LocalDate.of(2025, 10, 25), "Hanoi"),
                 recording("2025-10-26T09:00:00Z", "depositary"));
-        var deposited = recordAfter(signed,
-                new DepositInstrumentCommand("cybercrime", "dep", "FRA", InstrumentType.RATIFICATION,
-                        LocalDate.of(2026, 1, 10), List.of(), List.of()),
+        var deposited = recordAfter(
+                signed,
+                new DepositInstrumentCommand(
+                        "cybercrime",
+                        "dep",
+                        "FRA",
+                        InstrumentType.RATIFICATION,
+                        LocalDate.of(2026, 1, 10),
+                        List.of(),
+                        List.of()),
                 recording("2026-01-12T09:30:00Z", "alice"));
 
         assertThat(deposited).hasSize(3);
         assertThat(deposited.get(2).getSequenceNumber()).isEqualTo(2);
         assertThat(deposited.get(2).getMetaData().get(RecordingMetadata.PREVIOUS_HASH))
                 .isEqualTo(deposited.get(1).getMetaData().get(RecordingMetadata.HASH));
-        assertThat(deposited.get(2).getMetaData().get(RecordingMetadata.RECORDED_BY)).isEqualTo("alice");
+        assertThat(deposited.get(2).getMetaData().get(RecordingMetadata.RECORDED_BY))
+                .isEqualTo("alice");
         var verdict = verify(deposited);
         assertThat(verdict.valid()).isTrue();
         assertThat(verdict.headHash()).isEqualTo(deposited.get(2).getMetaData().get(RecordingMetadata.HASH));
@@ -95,7 +114,11 @@ class TreatyChainTest {
             List<DomainEventMessage<?>> given, Object command, Map<String, Object> metaData) {
         AggregateTestFixture<Treaty> next = new AggregateTestFixture<>(Treaty.class);
         next.given(given).when(command, metaData).expectSuccessfulHandlerExecution();
-        return next.getEventStore().readEvents("cybercrime").asStream().<DomainEventMessage<?>>map(e -> e).toList();
+        return next.getEventStore()
+                .readEvents("cybercrime")
+                .asStream()
+                .<DomainEventMessage<?>>map(e -> e)
+                .toList();
     }
 
     private static ChainVerifier.Verdict verify(List<DomainEventMessage<?>> events) {
@@ -103,12 +126,19 @@ class TreatyChainTest {
                 .map(e -> {
                     var meta = e.getMetaData();
                     TreatyEvent event = (TreatyEvent) e.getPayload();
-                    ChainLink link = RecordChain.link(event, e.getSequenceNumber(),
+                    ChainLink link = RecordChain.link(
+                            event,
+                            e.getSequenceNumber(),
                             (String) meta.get(RecordingMetadata.RECORDED_AT),
-                            (String) meta.get(RecordingMetadata.RECORDED_BY), null);
-                    return new ChainVerifier.StoredRecord(e.getSequenceNumber(), event.recordId(), link,
+                            (String) meta.get(RecordingMetadata.RECORDED_BY),
+                            null);
+                    return new ChainVerifier.StoredRecord(
+                            e.getSequenceNumber(),
+                            event.recordId(),
+                            link,
                             (String) meta.get(RecordingMetadata.HASH),
-                            (String) meta.get(RecordingMetadata.PREVIOUS_HASH), null);
+                            (String) meta.get(RecordingMetadata.PREVIOUS_HASH),
+                            null);
                 })
                 .toList());
     }

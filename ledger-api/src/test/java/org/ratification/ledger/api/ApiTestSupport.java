@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.ratification.ledger.api.database.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -28,11 +30,84 @@ public abstract class ApiTestSupport {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Without credentials; requests through it authenticate explicitly (see {@link #as}). */
     @Autowired
+    private TestRestTemplate rest;
+
+    /** Authenticated as the depositary, for tests that use the template directly. */
     protected TestRestTemplate http;
+
+    @Value("${ledger.security.depositary-password:}")
+    private String depositaryPassword;
+
+    @Value("${ledger.security.auditor-password:}")
+    private String auditorPassword;
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** Who sends a request: nobody in particular, an auditor, or the depositary. */
+    public enum Role {
+        ANONYMOUS,
+        AUDITOR,
+        DEPOSITARY
+    }
+
+    @BeforeEach
+    void authenticateAsDepositaryByDefault() {
+        http = rest.withBasicAuth("depositary", depositaryPassword);
+    }
+
+    /** Requests sent with the credentials of {@code role}. */
+    protected Client as(Role role) {
+        return new Client(role);
+    }
+
+    /** Sets the credentials of {@code role}; Basic users by default, overridden for other schemes. */
+    protected void authenticate(HttpHeaders headers, Role role) {
+        switch (role) {
+            case DEPOSITARY -> headers.setBasicAuth("depositary", depositaryPassword);
+            case AUDITOR -> headers.setBasicAuth("auditor", auditorPassword);
+            case ANONYMOUS -> {}
+        }
+    }
+
+    /** HTTP helpers for one role. */
+    protected final class Client {
+        private final Role role;
+
+        private Client(Role role) {
+            this.role = role;
+        }
+
+        public Reply get(String path) {
+            return exchange(HttpMethod.GET, path, null);
+        }
+
+        public Reply post(String path, String json) {
+            return exchange(HttpMethod.POST, path, json);
+        }
+
+        public Reply exchange(HttpMethod method, String path, String json) {
+            return exchange(method, path, json, new HttpHeaders());
+        }
+
+        public Reply exchange(HttpMethod method, String path, String json, HttpHeaders extra) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+            authenticate(headers, role);
+            headers.putAll(extra);
+            ResponseEntity<String> response =
+                    rest.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+            try {
+                JsonNode body = response.getBody() == null ? JSON.nullNode() : JSON.readTree(response.getBody());
+                return new Reply(response.getStatusCode().value(), body, response.getHeaders());
+            } catch (Exception e) {
+                throw new AssertionError("Not JSON: " + response.getBody(), e);
+            }
+        }
+    }
 
     /** A response's status and parsed body. */
     public record Reply(int status, JsonNode body, HttpHeaders headers) {
@@ -49,17 +124,9 @@ public abstract class ApiTestSupport {
         return exchange(HttpMethod.POST, path, json);
     }
 
+    /** Sent as the depositary, like {@link #get} and {@link #post}. */
     protected Reply exchange(HttpMethod method, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
-        try {
-            JsonNode body = response.getBody() == null ? JSON.nullNode() : JSON.readTree(response.getBody());
-            return new Reply(response.getStatusCode().value(), body, response.getHeaders());
-        } catch (Exception e) {
-            throw new AssertionError("Not JSON: " + response.getBody(), e);
-        }
+        return as(Role.DEPOSITARY).exchange(method, path, json);
     }
 
     /** Registers a treaty with the given clauses and a signature period 2025-01-01..2026-12-31. */

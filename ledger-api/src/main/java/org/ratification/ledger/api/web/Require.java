@@ -8,7 +8,10 @@ import org.ratification.ledger.core.rules.Rejection;
 final class Require {
 
     static final int MAX_TEXT = 20_000;
-    static final int MAX_SHORT_TEXT = 500;
+    /** Fits the read model's columns: place and reference are VARCHAR(255), title VARCHAR(1000). */
+    static final int MAX_SHORT_TEXT = 255;
+
+    static final int MAX_TITLE = 1000;
     static final int MAX_TEXTS = 50;
 
     private Require() {}

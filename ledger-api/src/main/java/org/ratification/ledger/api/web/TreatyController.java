@@ -20,6 +20,7 @@ import org.ratification.ledger.core.api.TreatyStatusView;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.core.rules.StatusCalculator;
+import org.ratification.ledger.projections.status.ChainHeads;
 import org.ratification.ledger.projections.status.StatusQueries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +40,13 @@ class TreatyController {
     private final LedgerWriter writer;
     private final StatusQueries status;
     private final Clock clock;
+    private final ChainHeads heads;
 
-    TreatyController(LedgerWriter writer, StatusQueries status, Clock clock) {
+    TreatyController(LedgerWriter writer, StatusQueries status, Clock clock, ChainHeads heads) {
         this.writer = writer;
         this.status = status;
         this.clock = clock;
+        this.heads = heads;
     }
 
     @PostMapping
@@ -57,14 +60,18 @@ class TreatyController {
     @GetMapping
     List<TreatyStatusView> treaties(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return status.treaties(day(asOf));
+        return status.treaties(day(asOf)).stream().map(this::withHead).toList();
     }
 
     @GetMapping("/{treatyId}")
     TreatyStatusView treaty(
             @PathVariable String treatyId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return statusOf(treatyId, asOf).treaty();
+        return withHead(statusOf(treatyId, asOf).treaty());
+    }
+
+    private TreatyStatusView withHead(TreatyStatusView view) {
+        return view.withHeadHash(heads.headHash(view.id()).orElse(null));
     }
 
     @GetMapping("/{treatyId}/participants")
@@ -115,7 +122,7 @@ class TreatyController {
         return new TreatyDefinition(
                 present(t.id(), "id"),
                 Require.text(present(t.reference(), "reference"), "reference", Require.MAX_SHORT_TEXT),
-                Require.text(present(t.title(), "title"), "title", Require.MAX_TEXT),
+                Require.text(present(t.title(), "title"), "title", Require.MAX_TITLE),
                 present(t.adoptedOn(), "adoptedOn"),
                 new SignatureClause(
                         present(signature.opensOn(), "signature.opensOn"),

@@ -1,7 +1,6 @@
 package org.ratification.ledger.api.write;
 
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,7 +37,7 @@ public class LedgerWriter {
 
     /** Builds the command for a new record id, records it and answers that id. */
     public String record(Function<String, Object> command) {
-        return record(UUID.randomUUID().toString(), command);
+        return record(RecordIds.next(), command);
     }
 
     public String record(String recordId, Function<String, Object> command) {

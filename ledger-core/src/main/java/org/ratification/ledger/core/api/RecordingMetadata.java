@@ -10,5 +10,11 @@ public final class RecordingMetadata {
     public static final String RECORDED_AT = "recordedAt";
     public static final String RECORDED_BY = "recordedBy";
 
+    /** The record's hash in the treaty's chain (lowercase hex SHA-256, see docs/CHAIN.md). */
+    public static final String HASH = "hash";
+
+    /** The hash of the treaty's previous record (64 zeros for the first). */
+    public static final String PREVIOUS_HASH = "previousHash";
+
     private RecordingMetadata() {}
 }

@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.ratification.ledger.core.api.AdoptAmendmentCommand;
@@ -34,6 +36,7 @@ import org.ratification.ledger.core.api.RetractRecordCommand;
 import org.ratification.ledger.core.api.SignConventionCommand;
 import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.api.TreatyRegisteredEvent;
+import org.ratification.ledger.core.chain.RecordChain;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
@@ -56,6 +59,11 @@ class Treaty {
 
     private TreatyFacts facts;
 
+    /** The hash of the last event of this treaty's chain, and the sequence the next event gets. */
+    private String headHash = RecordChain.GENESIS;
+
+    private long nextSequence;
+
     Treaty() {
         // for Axon
     }
@@ -64,6 +72,7 @@ class Treaty {
     Treaty(
             RegisterTreatyCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy,
             TreatyLookup treaties) {
         DefinitionRules.check(command.treatyId(), command.definition()).ifPresent(r -> {
             throw r.exception();
@@ -74,25 +83,36 @@ class Treaty {
             throw Rejection.rule("UNKNOWN_PARENT", "No parent treaty '" + parent + "' is registered.")
                     .exception();
         }
-        apply(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()), command.definition()));
+        record(
+                new TreatyRegisteredEvent(
+                        command.treatyId(), requireRecordId(command.recordId()), command.definition()),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(SignConventionCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(
+            SignConventionCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.signedOn());
         requireNotInFuture(command.signedOn(), recordedAt);
-        decide(new ConventionSignedEvent(
-                treatyId,
-                requireRecordId(command.recordId()),
-                command.participant(),
-                command.signedOn(),
-                command.place()));
+        decide(
+                new ConventionSignedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.signedOn(),
+                        command.place()),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
     void handle(
             DepositInstrumentCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy,
             TreatyLookup treaties) {
         requirePresent(command.participant(), command.depositedOn());
         if (command.type() == null) {
@@ -119,11 +139,16 @@ class Treaty {
                         texts(command.reservations()),
                         succession ? command.predecessor() : null,
                         succession ? command.boundFrom() : null),
-                parentFacts(treaties));
+                parentFacts(treaties),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(AdoptAmendmentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(
+            AdoptAmendmentCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         if (command.amendmentId() == null
                 || command.amendmentId().isBlank()
                 || command.adoptedOn() == null
@@ -134,32 +159,39 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.adoptedOn(), recordedAt);
-        decide(new AmendmentAdoptedEvent(
-                treatyId,
-                requireRecordId(command.recordId()),
-                command.amendmentId(),
-                command.adoptedOn(),
-                command.method(),
-                command.text()));
+        decide(
+                new AmendmentAdoptedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.amendmentId(),
+                        command.adoptedOn(),
+                        command.method(),
+                        command.text()),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
     void handle(
             DepositAmendmentInstrumentCommand command,
-            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.depositedOn());
         if (command.type() == null || command.amendmentId() == null) {
             throw Rejection.invalid("MISSING_FIELD", "The amendment and the instrument type are required.")
                     .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(new AmendmentInstrumentDepositedEvent(
-                treatyId,
-                requireRecordId(command.recordId()),
-                command.amendmentId(),
-                command.participant(),
-                command.type(),
-                command.depositedOn()));
+        decide(
+                new AmendmentInstrumentDepositedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.amendmentId(),
+                        command.participant(),
+                        command.type(),
+                        command.depositedOn()),
+                recordedAt,
+                recordedBy);
     }
 
     private TreatyFacts parentFacts(TreatyLookup treaties) {
@@ -168,19 +200,28 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(NotifyDenunciationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(
+            NotifyDenunciationCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(new DenunciationNotifiedEvent(
-                treatyId,
-                requireRecordId(command.recordId()),
-                command.participant(),
-                command.receivedOn(),
-                facts.denunciationTakesEffect(command.receivedOn())));
+        decide(
+                new DenunciationNotifiedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.receivedOn(),
+                        facts.denunciationTakesEffect(command.receivedOn())),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(RecordCommunicationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(
+            RecordCommunicationCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         if (command.kind() == null || command.text() == null || command.text().isBlank()) {
             throw Rejection.invalid("MISSING_FIELD", "The kind and the text of the communication are required.")
@@ -192,19 +233,25 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(new CommunicationReceivedEvent(
-                treatyId,
-                requireRecordId(command.recordId()),
-                command.participant(),
-                command.kind(),
-                command.receivedOn(),
-                command.text(),
-                command.refersTo(),
-                territories));
+        decide(
+                new CommunicationReceivedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.kind(),
+                        command.receivedOn(),
+                        command.text(),
+                        command.refersTo(),
+                        territories),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(CorrectRecordCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+    void handle(
+            CorrectRecordCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.correctsRecordId(), command.reason());
         RecordCorrection correction = command.correction();
         if (correction == null
@@ -231,26 +278,35 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(date, recordedAt);
-        decide(new RecordCorrectedEvent(
-                treatyId,
-                requireRecordId(command.recordId()),
-                target.recordId(),
-                command.reason(),
-                participant,
-                date,
-                type));
+        decide(
+                new RecordCorrectedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        target.recordId(),
+                        command.reason(),
+                        participant,
+                        date,
+                        type),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(RetractRecordCommand command) {
+    void handle(
+            RetractRecordCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.retractsRecordId(), command.reason());
-        decide(new RecordRetractedEvent(
-                treatyId,
-                requireRecordId(command.recordId()),
-                target.recordId(),
-                command.reason(),
-                target.participant(),
-                target.date()));
+        decide(
+                new RecordRetractedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        target.recordId(),
+                        command.reason(),
+                        target.participant(),
+                        target.date()),
+                recordedAt,
+                recordedBy);
     }
 
     private Action correctable(String recordId, String reason) {
@@ -272,12 +328,12 @@ class Treaty {
         return target;
     }
 
-    private void decide(TreatyEvent event) {
-        decide(event, null);
+    private void decide(TreatyEvent event, String recordedAt, String recordedBy) {
+        decide(event, null, recordedAt, recordedBy);
     }
 
     /** Tries the event on a copy of the facts; applies it only if every rule still holds. */
-    private void decide(TreatyEvent event, TreatyFacts parent) {
+    private void decide(TreatyEvent event, TreatyFacts parent, String recordedAt, String recordedBy) {
         if (facts.hasRecord(event.recordId())) {
             throw Rejection.conflict("DUPLICATE_RECORD_ID", "Record id '" + event.recordId() + "' is already used.")
                     .exception();
@@ -286,53 +342,111 @@ class Treaty {
         RULES.check(candidate, event.recordId(), parent).ifPresent(rejection -> {
             throw rejection.exception();
         });
-        apply(event);
+        record(event, recordedAt, recordedBy);
+    }
+
+    /**
+     * Applies the event with its recording metadata and its place in the chain: the hash covers
+     * exactly the recordedAt and recordedBy values stored with it.
+     */
+    private void record(TreatyEvent event, String recordedAt, String recordedBy) {
+        String hash = RecordChain.hash(RecordChain.link(event, nextSequence, recordedAt, recordedBy, headHash));
+        apply(
+                event,
+                MetaData.with(RecordingMetadata.RECORDED_AT, recordedAt)
+                        .and(RecordingMetadata.RECORDED_BY, recordedBy)
+                        .and(RecordingMetadata.PREVIOUS_HASH, headHash)
+                        .and(RecordingMetadata.HASH, hash));
     }
 
     @EventSourcingHandler
-    void on(TreatyRegisteredEvent event) {
+    void on(
+            TreatyRegisteredEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         treatyId = event.treatyId();
         facts = TreatyFacts.fold(List.of(event));
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(ConventionSignedEvent event) {
+    void on(
+            ConventionSignedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(InstrumentDepositedEvent event) {
+    void on(
+            InstrumentDepositedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(DenunciationNotifiedEvent event) {
+    void on(
+            DenunciationNotifiedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(CommunicationReceivedEvent event) {
+    void on(
+            CommunicationReceivedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(AmendmentAdoptedEvent event) {
+    void on(
+            AmendmentAdoptedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(AmendmentInstrumentDepositedEvent event) {
+    void on(
+            AmendmentInstrumentDepositedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(RecordCorrectedEvent event) {
+    void on(
+            RecordCorrectedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(RecordRetractedEvent event) {
+    void on(
+            RecordRetractedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
+        chained(sequence, hash);
+    }
+
+    /** Events recorded before the chain existed (or given bare in tests) carry no hash. */
+    private void chained(long sequence, String hash) {
+        nextSequence = sequence + 1;
+        if (hash != null) {
+            headHash = hash;
+        }
     }
 
     private static void requirePresent(String participant, LocalDate date) {

@@ -1,0 +1,69 @@
+package org.ratification.ledger.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Runs before authentication: a request carrying a password for a key (address and user) that
+ * failed too often recently is answered 429 TOO_MANY_ATTEMPTS without checking it. Requests without credentials
+ * (public reading) are never held back.
+ */
+class FailedLoginFilter extends OncePerRequestFilter {
+
+    private final FailedLogins failedLogins;
+
+    FailedLoginFilter(FailedLogins failedLogins) {
+        this.failedLogins = failedLogins;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = keyOf(request);
+        if (key != null) {
+            Duration blocked = failedLogins.blockedFor(key);
+            if (!blocked.isZero() && !blocked.isNegative()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, blocked.toSeconds() + 1)));
+                ProblemResponses.write(
+                        request,
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "TOO_MANY_ATTEMPTS",
+                        "Too many failed logins from this address for this user; try again later.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The failed-login key of a request with a password (client address and user name), else null.
+     * Bearer tokens are not counted: a signed token cannot be guessed, and counting them would let
+     * anyone with bad tokens hold back every token user behind the same address.
+     */
+    static String keyOf(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String user;
+        try {
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            user = colon < 0 ? decoded : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            user = "";
+        }
+        return FailedLogins.key(request.getRemoteAddr(), user);
+    }
+}

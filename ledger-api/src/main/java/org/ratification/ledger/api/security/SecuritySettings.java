@@ -1,0 +1,44 @@
+package org.ratification.ledger.api.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Access-control settings ({@code ledger.security.*}).
+ *
+ * @param mode {@code basic} (users depositary and auditor) or {@code oidc} (JWT bearer tokens)
+ * @param depositaryPassword the depositary's password (LEDGER_DEPOSITARY_PASSWORD); generated if blank
+ * @param auditorPassword the auditor's password (LEDGER_AUDITOR_PASSWORD); generated if blank
+ * @param maxFailedLogins failed logins per client address and user name within the window before
+ *     further attempts are refused with 429
+ * @param failedLoginWindow the window over which failed logins are counted
+ * @param oidc the token issuer, in mode {@code oidc}
+ */
+@ConfigurationProperties("ledger.security")
+public record SecuritySettings(
+        @DefaultValue("basic") Mode mode,
+        String depositaryPassword,
+        String auditorPassword,
+        @DefaultValue("10") int maxFailedLogins,
+        @DefaultValue("1m") Duration failedLoginWindow,
+        @DefaultValue Oidc oidc) {
+
+    public enum Mode {
+        BASIC,
+        OIDC
+    }
+
+    /**
+     * @param issuerUri the issuer (LEDGER_OIDC_ISSUER_URI); tokens must name it in {@code iss}
+     * @param jwkSetUri where the issuer's signing keys are (LEDGER_OIDC_JWK_SET_URI); if blank,
+     *     discovered from the issuer
+     * @param rolesClaim the claim listing the roles (a dotted path such as realm_access.roles works)
+     * @param principalClaim the claim naming the user, recorded as recordedBy
+     */
+    public record Oidc(
+            String issuerUri,
+            String jwkSetUri,
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("sub") String principalClaim) {}
+}

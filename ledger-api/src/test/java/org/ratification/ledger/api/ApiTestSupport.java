@@ -130,24 +130,28 @@ public abstract class ApiTestSupport {
     /** Registers a treaty with the given clauses and a signature period 2025-01-01..2026-12-31. */
     protected String registerTreaty(int instrumentsRequired, int daysAfterThreshold, int daysAfterLater, boolean reio) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        Reply reply = post("/api/treaties", """
+        Reply reply = post(
+                "/api/treaties",
+                """
                 {"id":"%s","reference":"TEST-%s","title":"Test treaty","adoptedOn":"2024-12-24",
                  "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
                  "entryIntoForce":{"instrumentsRequired":%d,"daysAfterThreshold":%d,
                    "daysAfterLaterInstrument":%d,"reioInstrumentsCount":%s},
                  "denunciation":{"takesEffectAfterMonths":12}}"""
-                .formatted(id, id, instrumentsRequired, daysAfterThreshold, daysAfterLater, reio));
+                        .formatted(id, id, instrumentsRequired, daysAfterThreshold, daysAfterLater, reio));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
         return id;
     }
 
     protected Reply sign(String treaty, String participant, String date) {
-        return post("/api/treaties/" + treaty + "/signatures",
+        return post(
+                "/api/treaties/" + treaty + "/signatures",
                 "{\"participant\":\"%s\",\"signedOn\":\"%s\"}".formatted(participant, date));
     }
 
     protected Reply deposit(String treaty, String participant, String type, String date) {
-        return post("/api/treaties/" + treaty + "/instruments",
+        return post(
+                "/api/treaties/" + treaty + "/instruments",
                 "{\"participant\":\"%s\",\"type\":\"%s\",\"depositedOn\":\"%s\"}".formatted(participant, type, date));
     }
 

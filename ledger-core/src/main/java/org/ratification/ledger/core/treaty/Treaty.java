@@ -59,49 +59,85 @@ class Treaty {
     }
 
     @CommandHandler
-    Treaty(RegisterTreatyCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+    Treaty(
+            RegisterTreatyCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         DefinitionRules.check(command.treatyId(), command.definition()).ifPresent(r -> {
             throw r.exception();
         });
         requireNotInFuture(command.definition().adoptedOn(), recordedAt);
-        record(new TreatyRegisteredEvent(command.treatyId(), requireRecordId(command.recordId()),
-                command.definition()), recordedAt, recordedBy);
+        record(
+                new TreatyRegisteredEvent(
+                        command.treatyId(), requireRecordId(command.recordId()), command.definition()),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(SignConventionCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+    void handle(
+            SignConventionCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.signedOn());
         requireNotInFuture(command.signedOn(), recordedAt);
-        decide(new ConventionSignedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.signedOn(), command.place()), recordedAt, recordedBy);
+        decide(
+                new ConventionSignedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.signedOn(),
+                        command.place()),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(DepositInstrumentCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+    void handle(
+            DepositInstrumentCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.depositedOn());
         if (command.type() == null) {
-            throw Rejection.invalid("MISSING_FIELD", "The instrument type is required.").exception();
+            throw Rejection.invalid("MISSING_FIELD", "The instrument type is required.")
+                    .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(new InstrumentDepositedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.type(), command.depositedOn(), texts(command.declarations()),
-                texts(command.reservations())), recordedAt, recordedBy);
+        decide(
+                new InstrumentDepositedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.type(),
+                        command.depositedOn(),
+                        texts(command.declarations()),
+                        texts(command.reservations())),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(NotifyDenunciationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+    void handle(
+            NotifyDenunciationCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(new DenunciationNotifiedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.receivedOn(), facts.denunciationTakesEffect(command.receivedOn())), recordedAt, recordedBy);
+        decide(
+                new DenunciationNotifiedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.receivedOn(),
+                        facts.denunciationTakesEffect(command.receivedOn())),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(RecordCommunicationCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+    void handle(
+            RecordCommunicationCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         if (command.kind() == null || command.text() == null || command.text().isBlank()) {
@@ -109,18 +145,30 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(new CommunicationReceivedEvent(treatyId, requireRecordId(command.recordId()), command.participant(),
-                command.kind(), command.receivedOn(), command.text(), command.refersTo()), recordedAt, recordedBy);
+        decide(
+                new CommunicationReceivedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        command.participant(),
+                        command.kind(),
+                        command.receivedOn(),
+                        command.text(),
+                        command.refersTo()),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
-    void handle(CorrectRecordCommand command, @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+    void handle(
+            CorrectRecordCommand command,
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.correctsRecordId(), command.reason());
         RecordCorrection correction = command.correction();
         if (correction == null
                 || (correction.participant() == null && correction.date() == null && correction.type() == null)) {
-            throw Rejection.invalid("EMPTY_CORRECTION", "A correction must change the participant, the date or the type.")
+            throw Rejection.invalid(
+                            "EMPTY_CORRECTION", "A correction must change the participant, the date or the type.")
                     .exception();
         }
         if (correction.type() != null && target.kind() != ActionKind.INSTRUMENT) {
@@ -130,14 +178,22 @@ class Treaty {
         String participant = correction.participant() != null ? correction.participant() : target.participant();
         LocalDate date = correction.date() != null ? correction.date() : target.date();
         var type = correction.type() != null ? correction.type() : target.instrumentType();
-        if (participant.equals(target.participant()) && date.equals(target.date())
-                && type == target.instrumentType()) {
+        if (participant.equals(target.participant()) && date.equals(target.date()) && type == target.instrumentType()) {
             throw Rejection.rule("CORRECTION_CHANGES_NOTHING", "The correction states what the record already says.")
                     .exception();
         }
         requireNotInFuture(date, recordedAt);
-        decide(new RecordCorrectedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
-                command.reason(), participant, date, type), recordedAt, recordedBy);
+        decide(
+                new RecordCorrectedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        target.recordId(),
+                        command.reason(),
+                        participant,
+                        date,
+                        type),
+                recordedAt,
+                recordedBy);
     }
 
     @CommandHandler
@@ -146,17 +202,28 @@ class Treaty {
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.retractsRecordId(), command.reason());
-        decide(new RecordRetractedEvent(treatyId, requireRecordId(command.recordId()), target.recordId(),
-                command.reason(), target.participant(), target.date()), recordedAt, recordedBy);
+        decide(
+                new RecordRetractedEvent(
+                        treatyId,
+                        requireRecordId(command.recordId()),
+                        target.recordId(),
+                        command.reason(),
+                        target.participant(),
+                        target.date()),
+                recordedAt,
+                recordedBy);
     }
 
     private Action correctable(String recordId, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw Rejection.invalid("MISSING_FIELD", "A correction must say why (reason).").exception();
+            throw Rejection.invalid("MISSING_FIELD", "A correction must say why (reason).")
+                    .exception();
         }
         Action target = facts.action(recordId).orElseThrow(() -> (facts.hasRecord(recordId)
-                        ? Rejection.rule("NOT_CORRECTABLE", "Record '" + recordId
-                                + "' is a registration, correction or retraction; correct the original record instead.")
+                        ? Rejection.rule(
+                                "NOT_CORRECTABLE",
+                                "Record '" + recordId
+                                        + "' is a registration, correction or retraction; correct the original record instead.")
                         : Rejection.rule("UNKNOWN_RECORD", "No record '" + recordId + "' exists for this treaty."))
                 .exception());
         if (target.retracted()) {
@@ -194,44 +261,65 @@ class Treaty {
     }
 
     @EventSourcingHandler
-    void on(TreatyRegisteredEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
+    void on(
+            TreatyRegisteredEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         treatyId = event.treatyId();
         facts = TreatyFacts.fold(List.of(event));
         chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(ConventionSignedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
+    void on(
+            ConventionSignedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
         chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(InstrumentDepositedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
+    void on(
+            InstrumentDepositedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
         chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(DenunciationNotifiedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
+    void on(
+            DenunciationNotifiedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
         chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(CommunicationReceivedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
+    void on(
+            CommunicationReceivedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
         chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(RecordCorrectedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
+    void on(
+            RecordCorrectedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
         chained(sequence, hash);
     }
 
     @EventSourcingHandler
-    void on(RecordRetractedEvent event, @SequenceNumber long sequence, @MetaDataValue(RecordingMetadata.HASH) String hash) {
+    void on(
+            RecordRetractedEvent event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         facts.apply(event);
         chained(sequence, hash);
     }
@@ -246,19 +334,23 @@ class Treaty {
 
     private static void requirePresent(String participant, LocalDate date) {
         if (participant == null || participant.isBlank() || date == null) {
-            throw Rejection.invalid("MISSING_FIELD", "The participant and the date are required.").exception();
+            throw Rejection.invalid("MISSING_FIELD", "The participant and the date are required.")
+                    .exception();
         }
     }
 
     private static String requireRecordId(String recordId) {
         if (recordId == null || recordId.isBlank()) {
-            throw Rejection.invalid("MISSING_FIELD", "Every record needs a record id.").exception();
+            throw Rejection.invalid("MISSING_FIELD", "Every record needs a record id.")
+                    .exception();
         }
         return recordId;
     }
 
     private static List<String> texts(List<String> texts) {
-        return texts == null ? List.of() : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
+        return texts == null
+                ? List.of()
+                : texts.stream().filter(t -> t != null && !t.isBlank()).toList();
     }
 
     /** A legal date may not be later than the recording day (UTC): the ledger records facts, not plans. */
@@ -271,8 +363,10 @@ class Treaty {
                     .exception();
         }
         if (legalDate.isAfter(recordingDay)) {
-            throw Rejection.rule("DATE_IN_FUTURE", "The date " + legalDate + " is later than the day of recording, "
-                            + recordingDay + "; the ledger records actions that have taken place.")
+            throw Rejection.rule(
+                            "DATE_IN_FUTURE",
+                            "The date " + legalDate + " is later than the day of recording, " + recordingDay
+                                    + "; the ledger records actions that have taken place.")
                     .exception();
         }
     }

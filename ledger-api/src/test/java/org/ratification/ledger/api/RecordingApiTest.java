@@ -33,10 +33,8 @@ class RecordingApiTest extends ApiTestSupport {
         assertThat(france.status()).isEqualTo(200);
         assertThat(france.body().path("signedOn").asText()).isEqualTo("2025-10-25");
         assertThat(france.body().path("instrument").path("type").asText()).isEqualTo("RATIFICATION");
-        assertThat(france.body().path("instrument").path("depositedOn").asText())
-                .isEqualTo("2026-01-10");
+        assertThat(france.body().path("instrument").path("depositedOn").asText()).isEqualTo("2026-01-10");
         assertThat(france.body().path("status").asText()).isEqualTo("CONTRACTING");
-        assertThat(get("/api/treaties/" + treaty).body().path("signatories").asInt())
-                .isEqualTo(1);
+        assertThat(get("/api/treaties/" + treaty).body().path("signatories").asInt()).isEqualTo(1);
     }
 }

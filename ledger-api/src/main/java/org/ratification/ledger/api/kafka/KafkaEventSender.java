@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -40,6 +41,7 @@ class KafkaEventSender implements DisposableBean {
     private final Supplier<Map<String, Object>> clientSettings;
     private Producer<String, String> producer;
     private boolean topicReady;
+    private final AtomicLong failures = new AtomicLong();
 
     /**
      * @param clientSettings settings shared by producer and admin client (bootstrap servers,
@@ -58,12 +60,25 @@ class KafkaEventSender implements DisposableBean {
                     .send(record)
                     .get(properties.sendTimeout().toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            reset();
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            throw failed(record, e.getCause() instanceof Exception cause ? cause : e);
         } catch (Exception e) {
-            reset();
-            throw e;
+            throw failed(record, e);
         }
+    }
+
+    private Exception failed(ProducerRecord<String, String> record, Exception e) {
+        failures.incrementAndGet();
+        log.warn(
+                "Kafka did not acknowledge the event of treaty {} ({}); its batch will be retried",
+                record.key(),
+                e.toString());
+        reset();
+        return e;
+    }
+
+    /** How many sends have failed since start; a failed send is retried with its batch. */
+    long failures() {
+        return failures.get();
     }
 
     private void ensureTopic() throws Exception {

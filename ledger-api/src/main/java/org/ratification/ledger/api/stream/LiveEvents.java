@@ -104,7 +104,7 @@ public class LiveEvents implements SmartLifecycle {
                 }
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 long at = EventEnvelopes.position(message.trackingToken());
-                if (joinedAt.covers(message.trackingToken())) {
+                if (subscription.passedWhenJoined(at)) {
                     LiveEvent event = live(message);
                     if (event != null && subscription.wants(event)) {
                         subscription.send(event);

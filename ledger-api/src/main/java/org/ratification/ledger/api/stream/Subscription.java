@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 
 /**
@@ -13,7 +14,7 @@ import org.axonframework.eventhandling.TrackingToken;
  * reconnects with the id of the last event it received and catches up from the store.
  *
  * <p>A reconnecting subscriber first receives, from the store, the events after its last id that
- * the reader had already passed when the subscriber joined ({@link #joinedAt()} covers them), then
+ * the reader had already passed when the subscriber joined ({@link #passedWhenJoined}), then
  * the live events the reader dispatched since (which that position does not cover): the two sets
  * are disjoint and together complete, so nothing is missed or sent twice.
  */
@@ -78,6 +79,22 @@ final class Subscription {
         return joinedAt;
     }
 
+    /**
+     * Whether the reader had already dispatched the event at this position when the subscriber
+     * joined: below the reader's position and not one of the gaps it was still waiting for. Those
+     * events come from the store while catching up; all others come live.
+     */
+    boolean passedWhenJoined(long position) {
+        TrackingToken joined = joinedAt;
+        if (joined == null) {
+            return false;
+        }
+        if (joined instanceof GapAwareTrackingToken gapAware) {
+            return position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
+        }
+        return position <= joined.position().orElse(-1);
+    }
+
     long after() {
         return after;
     }
@@ -104,8 +121,7 @@ final class Subscription {
         if (ended.get() || dropped || !wants(event)) {
             return;
         }
-        TrackingToken joined = joinedAt;
-        if (joined != null && joined.covers(event.token())) {
+        if (passedWhenJoined(event.position())) {
             return;
         }
         if (!queue.offer(event)) {

@@ -95,8 +95,8 @@ class KafkaEventSender implements DisposableBean {
         settings.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, timeout);
         settings.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
         try (Admin admin = Admin.create(settings)) {
-            admin.createTopics(List.of(new NewTopic(
-                                    properties.topic(), Optional.of(properties.partitions()), Optional.empty())))
+            admin.createTopics(List.of(
+                            new NewTopic(properties.topic(), Optional.of(properties.partitions()), Optional.empty())))
                     .all()
                     .get(timeout, TimeUnit.MILLISECONDS);
             log.info("Created topic {} with {} partitions", properties.topic(), properties.partitions());

@@ -50,8 +50,7 @@ class KafkaPublisherConfiguration {
                 .registerPooledStreamingEventProcessor(
                         KafkaEventPublisher.PROCESSING_GROUP,
                         Configuration::eventStore,
-                        (config, builder) ->
-                                builder.initialSegmentCount(1).batchSize(properties.batchSize()))
+                        (config, builder) -> builder.initialSegmentCount(1).batchSize(properties.batchSize()))
                 .registerListenerInvocationErrorHandler(
                         KafkaEventPublisher.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }

@@ -54,13 +54,7 @@ final class Subscription {
     private boolean started;
 
     Subscription(
-            String treatyId,
-            long after,
-            Sink sink,
-            int capacity,
-            Executor senders,
-            CatchUp catchUp,
-            Runnable onEnd) {
+            String treatyId, long after, Sink sink, int capacity, Executor senders, CatchUp catchUp, Runnable onEnd) {
         this.treatyId = treatyId;
         this.after = after;
         this.sink = sink;

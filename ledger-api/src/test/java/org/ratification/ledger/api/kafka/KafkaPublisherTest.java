@@ -67,21 +67,28 @@ class KafkaPublisherTest extends ApiTestSupport {
         String treaty = registerTreaty(40, 90, 30, false);
         ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
 
-        List<ConsumerRecord<String, String>> records = consumeUntil(all -> ofTreaty(all, treaty).size() >= 3);
+        List<ConsumerRecord<String, String>> records =
+                consumeUntil(all -> ofTreaty(all, treaty).size() >= 3);
         List<ConsumerRecord<String, String>> mine = ofTreaty(records, treaty);
         assertThat(mine).hasSize(3);
-        assertThat(mine).extracting(r -> header(r, "type"))
+        assertThat(mine)
+                .extracting(r -> header(r, "type"))
                 .containsExactly("TreatyRegistered", "ConventionSigned", "InstrumentDeposited");
         assertThat(mine).extracting(r -> header(r, "revision")).containsOnly("1");
-        assertThat(mine).extracting(ConsumerRecord::partition).as("one partition per treaty").containsOnly(
-                mine.get(0).partition());
+        assertThat(mine)
+                .extracting(ConsumerRecord::partition)
+                .as("one partition per treaty")
+                .containsOnly(mine.get(0).partition());
         for (int i = 0; i < mine.size(); i++) {
             ConsumerRecord<String, String> record = mine.get(i);
-            assertThat(EnvelopeSchema.validate(record.value())).as(record.value()).isEmpty();
+            assertThat(EnvelopeSchema.validate(record.value()))
+                    .as(record.value())
+                    .isEmpty();
             JsonNode envelope = JSON.readTree(record.value());
             assertThat(envelope.path("sequence").asLong()).isEqualTo(i);
             assertThat(envelope.path("treatyId").asText()).isEqualTo(treaty);
-            assertThat(header(record, "eventId")).isEqualTo(envelope.path("eventId").asText());
+            assertThat(header(record, "eventId"))
+                    .isEqualTo(envelope.path("eventId").asText());
             Long globalIndex = jdbc.queryForObject(
                     "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
                     Long.class,
@@ -113,7 +120,8 @@ class KafkaPublisherTest extends ApiTestSupport {
                             .isEqualTo(201);
                 }
             }
-            assertThat(deposit(treaties.get(0), "FRA", "RATIFICATION", "2026-01-10").status())
+            assertThat(deposit(treaties.get(0), "FRA", "RATIFICATION", "2026-01-10")
+                            .status())
                     .isEqualTo(201);
             await("the publisher tried, failed, and will retry")
                     .atMost(Duration.ofSeconds(60))
@@ -135,7 +143,8 @@ class KafkaPublisherTest extends ApiTestSupport {
         assertThat(stored.get(treaties.get(0))).hasSize(8);
 
         List<ConsumerRecord<String, String>> records = consumeUntil(all -> treaties.stream()
-                .allMatch(t -> firstOccurrences(ofTreaty(all, t)).size() == stored.get(t).size()));
+                .allMatch(t -> firstOccurrences(ofTreaty(all, t)).size()
+                        == stored.get(t).size()));
         for (String treaty : treaties) {
             List<JsonNode> published = firstOccurrences(ofTreaty(records, treaty));
             assertThat(published)
@@ -177,11 +186,16 @@ class KafkaPublisherTest extends ApiTestSupport {
     private static List<ConsumerRecord<String, String>> consumeUntil(
             Predicate<List<ConsumerRecord<String, String>>> condition) {
         Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !consumer.partitionsFor(TOPIC, Duration.ofSeconds(5))
@@ -198,5 +212,4 @@ class KafkaPublisherTest extends ApiTestSupport {
         }
         return records;
     }
-
 }

@@ -21,8 +21,10 @@ class WithoutKafkaTest extends ApiTestSupport {
     void noPublisherNoProcessorAndNoKafkaClientExist() {
         assertThat(context.getBeanNamesForType(KafkaEventPublisher.class)).isEmpty();
         assertThat(context.getBeanNamesForType(KafkaEventSender.class)).isEmpty();
-        assertThat(processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.apache.kafka.clients.producer.Producer.class)).isEmpty();
+        assertThat(processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.apache.kafka.clients.producer.Producer.class))
+                .isEmpty();
 
         String treaty = registerTreaty(40, 90, 30, false);
         assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);

@@ -56,7 +56,8 @@ class EnvelopeSchemaTest {
                 new DenunciationNotifiedEvent("t", "r3", "FRA", day, day.plusYears(1)),
                 new CommunicationReceivedEvent(
                         "t", "r4", "DEU", CommunicationKind.OBJECTION, day, "Objects to ...", "r9"),
-                new RecordCorrectedEvent("t", "r5", "r2", "Wrong date", "EU", day.minusDays(1), InstrumentType.APPROVAL),
+                new RecordCorrectedEvent(
+                        "t", "r5", "r2", "Wrong date", "EU", day.minusDays(1), InstrumentType.APPROVAL),
                 new RecordCorrectedEvent("t", "r6", "r1", "Wrong participant", "VNM", day, null),
                 new RecordRetractedEvent("t", "r7", "r1", "Recorded in error", "FRA", day));
     }
@@ -82,8 +83,8 @@ class EnvelopeSchemaTest {
 
     @Test
     void theEnvelopeCarriesTypePositionsDatesAndAllMetadata() throws Exception {
-        var envelope = JSON.readTree(envelopeOf(new ConventionSignedEvent(
-                "t", "r1", "FRA", LocalDate.of(2025, 10, 25), "Hanoi")));
+        var envelope = JSON.readTree(
+                envelopeOf(new ConventionSignedEvent("t", "r1", "FRA", LocalDate.of(2025, 10, 25), "Hanoi")));
         assertThat(envelope.path("type").asText()).isEqualTo("ConventionSigned");
         assertThat(envelope.path("revision").asText()).isEqualTo("1");
         assertThat(envelope.path("sequence").asLong()).isEqualTo(3);

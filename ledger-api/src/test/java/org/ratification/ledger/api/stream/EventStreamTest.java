@@ -44,11 +44,14 @@ class EventStreamTest extends ApiTestSupport {
             ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
 
             List<SseClient.Frame> events = client.nextEvents(2, WAIT);
-            assertThat(events).extracting(SseClient.Frame::event).containsExactly("ConventionSigned", "InstrumentDeposited");
+            assertThat(events)
+                    .extracting(SseClient.Frame::event)
+                    .containsExactly("ConventionSigned", "InstrumentDeposited");
             assertThat(events.get(1).position()).isGreaterThan(events.get(0).position());
 
             JsonNode deposit = data(events.get(1));
-            assertThat(deposit.path("globalPosition").asLong()).isEqualTo(events.get(1).position());
+            assertThat(deposit.path("globalPosition").asLong())
+                    .isEqualTo(events.get(1).position());
             assertThat(deposit.path("type").asText()).isEqualTo("InstrumentDeposited");
             assertThat(deposit.path("revision").asText()).isEqualTo("1");
             assertThat(deposit.path("treatyId").asText()).isEqualTo(treaty);
@@ -111,19 +114,22 @@ class EventStreamTest extends ApiTestSupport {
             assertThat(missed)
                     .extracting(f -> data(f).path("payload").path("participant").asText())
                     .containsExactly("DEU", "ITA", "FRA");
-            assertThat(missed).extracting(SseClient.Frame::event)
+            assertThat(missed)
+                    .extracting(SseClient.Frame::event)
                     .containsExactly("ConventionSigned", "ConventionSigned", "InstrumentDeposited");
             assertThat(missed).allSatisfy(f -> assertThat(f.position()).isGreaterThan(Long.parseLong(lastSeen)));
 
             sign(treaty, "NLD", "2025-10-28");
             SseClient.Frame liveOne = resumed.nextEvent(WAIT);
-            assertThat(data(liveOne).path("payload").path("participant").asText()).isEqualTo("NLD");
+            assertThat(data(liveOne).path("payload").path("participant").asText())
+                    .isEqualTo("NLD");
             assertThat(liveOne.position()).isGreaterThan(missed.get(2).position());
-            assertThat(resumed.eventsUntilHeartbeat(WAIT)).as("nothing sent twice").isEmpty();
+            assertThat(resumed.eventsUntilHeartbeat(WAIT))
+                    .as("nothing sent twice")
+                    .isEmpty();
         }
 
-        try (SseClient byParameter =
-                SseClient.connect(url("?treaty=" + treaty + "&lastEventId=" + lastSeen), null)) {
+        try (SseClient byParameter = SseClient.connect(url("?treaty=" + treaty + "&lastEventId=" + lastSeen), null)) {
             assertThat(byParameter.nextEvents(4, WAIT))
                     .extracting(f -> data(f).path("payload").path("participant").asText())
                     .containsExactly("DEU", "ITA", "FRA", "NLD");
@@ -152,7 +158,10 @@ class EventStreamTest extends ApiTestSupport {
             assertThat(live.subscribers()).isGreaterThanOrEqualTo(25);
             sign(treaty, "FRA", "2025-10-25");
             for (SseClient client : clients) {
-                assertThat(data(client.nextEvent(WAIT)).path("payload").path("participant").asText())
+                assertThat(data(client.nextEvent(WAIT))
+                                .path("payload")
+                                .path("participant")
+                                .asText())
                         .isEqualTo("FRA");
                 assertThat(client.eventsUntilHeartbeat(WAIT)).isEmpty();
             }

@@ -43,8 +43,7 @@ public final class SseClient implements AutoCloseable {
 
     /** Connects and waits for the response headers; {@code lastEventId} may be null. */
     public static SseClient connect(String url, String lastEventId) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

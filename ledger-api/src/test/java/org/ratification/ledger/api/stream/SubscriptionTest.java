@@ -70,8 +70,8 @@ class SubscriptionTest {
         RecordingSink sink = new RecordingSink();
         sink.stalled = true;
         AtomicBoolean removed = new AtomicBoolean();
-        Subscription slow = new Subscription(
-                null, Subscription.LIVE_ONLY, sink, 3, senders, s -> {}, () -> removed.set(true));
+        Subscription slow =
+                new Subscription(null, Subscription.LIVE_ONLY, sink, 3, senders, s -> {}, () -> removed.set(true));
         slow.start();
 
         long started = System.nanoTime();
@@ -93,8 +93,7 @@ class SubscriptionTest {
     void liveEventsAlreadyCoveredByTheJoinPositionOrOtherTreatiesAreNotQueued() {
         RecordingSink sink = new RecordingSink();
         List<Long> caughtUp = new CopyOnWriteArrayList<>();
-        Subscription subscription =
-                new Subscription("t", 3, sink, 100, senders, s -> caughtUp.add(-1L), () -> {});
+        Subscription subscription = new Subscription("t", 3, sink, 100, senders, s -> caughtUp.add(-1L), () -> {});
         subscription.joinedAt(GapAwareTrackingToken.newInstance(10, java.util.Set.of(7L)));
         subscription.start();
 

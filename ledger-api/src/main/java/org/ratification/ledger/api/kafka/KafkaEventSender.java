@@ -22,15 +22,17 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * The producer of the publisher: idempotent, {@code acks=all}, one record at a time, each send
  * waiting for the broker's acknowledgement. After a failure the producer is closed and a new one is
  * made for the retry, so that a broker that was away is met with a clean session. On first use it
- * creates the topic if it is missing (and the broker lets it).
+ * creates the topic if it is missing (and the broker lets it). When the service stops, a send still
+ * waiting is abandoned at once (its batch is published again after the restart), so that an absent
+ * broker never delays shutdown.
  */
-class KafkaEventSender implements DisposableBean {
+class KafkaEventSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaEventSender.class);
     private static final long MARGIN_MILLIS = 5_000;
@@ -39,7 +41,9 @@ class KafkaEventSender implements DisposableBean {
 
     private final KafkaPublisherProperties properties;
     private final Supplier<Map<String, Object>> clientSettings;
-    private Producer<String, String> producer;
+    private volatile Producer<String, String> producer;
+    private volatile Admin admin;
+    private volatile boolean running;
     private boolean topicReady;
     private final AtomicLong failures = new AtomicLong();
 
@@ -54,6 +58,9 @@ class KafkaEventSender implements DisposableBean {
 
     /** Sends the record and returns once the broker acknowledged it; throws otherwise. */
     synchronized RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
+        if (!running) {
+            throw new IllegalStateException("The Kafka publisher is stopped; the event is published after restart");
+        }
         try {
             ensureTopic();
             return producer()
@@ -94,7 +101,9 @@ class KafkaEventSender implements DisposableBean {
         int timeout = (int) properties.sendTimeout().toMillis();
         settings.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, timeout);
         settings.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
-        try (Admin admin = Admin.create(settings)) {
+        settings.put(CommonClientConfigs.CLIENT_ID_CONFIG, "ratification-ledger-topic-admin");
+        admin = Admin.create(settings);
+        try {
             admin.createTopics(List.of(
                             new NewTopic(properties.topic(), Optional.of(properties.partitions()), Optional.empty())))
                     .all()
@@ -108,6 +117,9 @@ class KafkaEventSender implements DisposableBean {
             } else {
                 throw e;
             }
+        } finally {
+            admin.close(java.time.Duration.ZERO);
+            admin = null;
         }
         topicReady = true;
     }
@@ -149,10 +161,26 @@ class KafkaEventSender implements DisposableBean {
     }
 
     @Override
-    public synchronized void destroy() {
-        if (producer != null) {
-            producer.close(properties.sendTimeout());
-            producer = null;
+    public void start() {
+        running = true;
+    }
+
+    /** Abandons a send in progress at once; called from the shutdown thread, so takes no lock. */
+    @Override
+    public void stop() {
+        running = false;
+        Admin pendingAdmin = admin;
+        if (pendingAdmin != null) {
+            pendingAdmin.close(java.time.Duration.ZERO);
         }
+        Producer<String, String> open = producer;
+        if (open != null) {
+            open.close(java.time.Duration.ZERO);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

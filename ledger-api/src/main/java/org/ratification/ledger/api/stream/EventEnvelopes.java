@@ -52,14 +52,6 @@ public class EventEnvelopes {
         }
     }
 
-    public EventEnvelope fromJson(String text) {
-        try {
-            return json.readValue(text, EventEnvelope.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The position of a tracking token in the store, or -1 for a token without one. */
     public static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);

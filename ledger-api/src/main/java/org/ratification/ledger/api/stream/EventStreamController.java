@@ -1,0 +1,96 @@
+package org.ratification.ledger.api.stream;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.ratification.ledger.core.rules.Rejection;
+import org.ratification.ledger.projections.status.StatusRepository;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/events/stream}: every recorded event as a Server-Sent Event whose id is its global
+ * position, whose name is its type and whose data is its envelope. A client that reconnects with
+ * {@code Last-Event-ID} (or {@code ?lastEventId=}) receives everything after that position, then
+ * the live events, without gaps or duplicates.
+ */
+@RestController
+class EventStreamController {
+
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private final LiveEvents live;
+    private final StatusRepository treaties;
+
+    EventStreamController(LiveEvents live, StatusRepository treaties) {
+        this.live = live;
+        this.treaties = treaties;
+    }
+
+    @GetMapping(path = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(
+            @RequestParam(name = "treaty", required = false) String treatyId,
+            @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
+            @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
+            HttpServletResponse response) {
+        if (treatyId != null && treaties.treaty(treatyId).isEmpty()) {
+            throw Rejection.notFound("TREATY_NOT_FOUND", "No treaty '" + treatyId + "' is registered.")
+                    .exception();
+        }
+        long after = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no");
+        SseEmitter emitter = new SseEmitter(0L);
+        Subscription subscription = live.subscribe(treatyId, after, new EmitterSink(emitter));
+        emitter.onCompletion(subscription::cancel);
+        emitter.onTimeout(subscription::cancel);
+        emitter.onError(e -> subscription.cancel());
+        return emitter;
+    }
+
+    private static long lastEventId(String value) {
+        if (value == null || value.isBlank()) {
+            return Subscription.LIVE_ONLY;
+        }
+        try {
+            long position = Long.parseLong(value.trim());
+            if (position >= -1) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Rejection.invalid(
+                        "INVALID_LAST_EVENT_ID",
+                        "The last event id must be the global position of an event received from this stream"
+                                + " (a whole number), or -1 for everything from the start.")
+                .exception();
+    }
+
+    /** Writes a subscription's frames to its SSE response. */
+    private record EmitterSink(SseEmitter emitter) implements Subscription.Sink {
+
+        private static final long RETRY_MILLIS = 3000;
+
+        @Override
+        public void event(LiveEvent event) throws IOException {
+            emitter.send(SseEmitter.event()
+                    .id(Long.toString(event.position()))
+                    .name(event.type())
+                    .data(event.json()));
+        }
+
+        @Override
+        public void comment(String text) throws IOException {
+            emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment(text));
+        }
+
+        @Override
+        public void close() {
+            emitter.complete();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.ratification.ledger.api.stream;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one reader of the event store that every SSE subscriber shares. It tails the store from the
+ * head it finds at start, builds each event's envelope once, holds it until this node's read models
+ * have applied it (so that a dashboard re-fetching on it sees it) and offers it to every
+ * subscription's bounded queue; it never waits for a subscriber, so many or slow subscribers never
+ * slow recording (recording never waits for this reader at all).
+ */
+@Component
+public class LiveEvents implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+
+    private final EventStore eventStore;
+    private final EventEnvelopes envelopes;
+    private final ReadModelProgress readModels;
+    private final StreamProperties properties;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final Object dispatchLock = new Object();
+    private final ExecutorService senders;
+    private final ScheduledExecutorService heartbeats;
+    private volatile TrackingToken position;
+    private volatile boolean running;
+    private Thread reader;
+
+    public LiveEvents(
+            EventStore eventStore,
+            EventEnvelopes envelopes,
+            ReadModelProgress readModels,
+            StreamProperties properties) {
+        this.eventStore = eventStore;
+        this.readModels = readModels;
+        this.envelopes = envelopes;
+        this.properties = properties;
+        this.senders = new ThreadPoolExecutor(
+                properties.senderThreads(),
+                properties.senderThreads(),
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                daemon("sse-sender-"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat-"));
+    }
+
+    /**
+     * Subscribes to the events of one treaty ({@code null}: all), live only or, with {@code after}
+     * set, resuming after that global position.
+     */
+    public Subscription subscribe(String treatyId, long after, Subscription.Sink sink) {
+        Subscription subscription = new Subscription(
+                treatyId,
+                after,
+                sink,
+                properties.subscriberQueue(),
+                senders,
+                this::catchUp,
+                () -> subscriptions.removeIf(Subscription::isEnded));
+        synchronized (dispatchLock) {
+            subscription.joinedAt(position);
+            subscriptions.add(subscription);
+        }
+        subscription.start();
+        return subscription;
+    }
+
+    /** How many subscribers are connected now. */
+    public int subscribers() {
+        return (int) subscriptions.stream().filter(s -> !s.isEnded()).count();
+    }
+
+    /**
+     * Sends a reconnecting subscriber, from the store, the events after its last id that this reader
+     * had passed when it joined. Runs on a sender thread before any live event of that subscriber.
+     */
+    private void catchUp(Subscription subscription) throws IOException {
+        TrackingToken joinedAt = subscription.joinedAt();
+        long target = EventEnvelopes.position(joinedAt);
+        if (joinedAt == null || target <= subscription.after()) {
+            return;
+        }
+        long start = Math.max(subscription.after(), -1);
+        Instant deadline = Instant.now().plus(properties.catchUpTimeout());
+        try (BlockingStream<TrackedEventMessage<?>> stream =
+                eventStore.openStream(GapAwareTrackingToken.newInstance(start, Collections.emptySet()))) {
+            while (true) {
+                long wait = Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis());
+                if (!stream.hasNextAvailable((int) Math.min(wait, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)) {
+                    throw new IOException("The store did not deliver the missed events in time");
+                }
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                long at = EventEnvelopes.position(message.trackingToken());
+                if (subscription.passedWhenJoined(at)) {
+                    LiveEvent event = live(message);
+                    if (event != null && subscription.wants(event)) {
+                        subscription.send(event);
+                    }
+                }
+                if (at >= target) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while catching up", e);
+        }
+    }
+
+    private void read() {
+        while (running) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(position)) {
+                while (running) {
+                    if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        dispatch(stream.nextAvailable());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Reading the event store for subscribers failed; retrying in a second", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void dispatch(TrackedEventMessage<?> message) throws InterruptedException {
+        LiveEvent event = live(message);
+        if (event != null) {
+            readModels.awaitApplied(event.position());
+        }
+        synchronized (dispatchLock) {
+            position = message.trackingToken();
+            if (event != null) {
+                for (Subscription subscription : subscriptions) {
+                    subscription.offer(event);
+                }
+            }
+        }
+        subscriptions.removeIf(s -> s.isDropped() || s.isEnded());
+    }
+
+    private LiveEvent live(TrackedEventMessage<?> message) {
+        try {
+            EventEnvelope envelope = envelopes.envelope(message);
+            return new LiveEvent(
+                    message.trackingToken(),
+                    envelope.globalPosition(),
+                    envelope.treatyId(),
+                    envelope.type(),
+                    envelopes.toJson(envelope));
+        } catch (RuntimeException e) {
+            log.warn("Event {} cannot be sent to subscribers and is skipped", message.getIdentifier(), e);
+            return null;
+        }
+    }
+
+    private void beat() {
+        for (Subscription subscription : subscriptions) {
+            subscription.heartbeat();
+        }
+    }
+
+    @Override
+    public void start() {
+        position = eventStore.createHeadToken();
+        running = true;
+        reader = new Thread(this::read, "sse-event-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long every = properties.heartbeat().toMillis();
+        heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (reader != null) {
+            reader.interrupt();
+        }
+        heartbeats.shutdownNow();
+        senders.shutdownNow();
+        subscriptions.forEach(Subscription::shutdown);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

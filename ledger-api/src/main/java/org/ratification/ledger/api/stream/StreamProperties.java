@@ -1,0 +1,28 @@
+package org.ratification.ledger.api.stream;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Server-Sent Events stream.
+ *
+ * @param heartbeat how often an idle connection receives a comment that keeps proxies from closing it
+ * @param subscriberQueue how many events may wait for one subscriber; a subscriber that falls this
+ *     far behind is dropped (it reconnects with Last-Event-ID and resumes), recording never waits
+ * @param senderThreads the threads that write to subscribers, shared by all of them
+ * @param catchUpTimeout how long a reconnecting subscriber may wait for the store to deliver the
+ *     events it missed before it is asked to reconnect
+ * @param readModels the event processors whose read models the dashboard reads; an event is sent
+ *     once they have applied it, so that a client re-fetching on it reads it
+ * @param readModelWait how long an event may be held back for them
+ */
+@ConfigurationProperties("ledger.stream")
+public record StreamProperties(
+        @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("1000") int subscriberQueue,
+        @DefaultValue("8") int senderThreads,
+        @DefaultValue("10s") Duration catchUpTimeout,
+        @DefaultValue("status") List<String> readModels,
+        @DefaultValue("2s") Duration readModelWait) {}

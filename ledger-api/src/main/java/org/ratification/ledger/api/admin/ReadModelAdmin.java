@@ -148,12 +148,12 @@ public class ReadModelAdmin {
         return head == null ? null : position(head.position());
     }
 
-    private static ProcessorView view(
-            String name, EventProcessor processor, Long head, Integer declared, Integer stored) {
+    private ProcessorView view(String name, EventProcessor processor, Long head, Integer declared, Integer stored) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorView(name, processor.getClass().getSimpleName(), processor.isRunning(),
-                    processor.isError(), false, true, 0, null, head, declared, stored);
+                    processor.isError(), false, true, 0, 0, null, head, processor.isRunning(), declared, stored);
         }
+        int total = processing.tokenStore(name).fetchSegments(name).length;
         Collection<EventTrackerStatus> segments = streaming.processingStatus().values();
         Long position = segments.stream()
                 .map(s -> position(s.getCurrentPosition()))
@@ -162,6 +162,11 @@ public class ReadModelAdmin {
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
         boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
         boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
+        boolean upToDate = processor.isRunning()
+                && !error
+                && caughtUp
+                && segments.size() == total
+                && (head == null || (position != null && position >= head));
         return new ProcessorView(
                 name,
                 processor.getClass().getSimpleName(),
@@ -170,8 +175,10 @@ public class ReadModelAdmin {
                 replaying,
                 caughtUp,
                 segments.size(),
+                total,
                 position,
                 head,
+                upToDate,
                 declared,
                 stored);
     }

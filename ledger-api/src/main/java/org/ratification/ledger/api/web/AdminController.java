@@ -25,8 +25,8 @@ class AdminController {
 
     private static final String PROCESSOR_EXAMPLE = """
             {"name":"history","type":"PooledStreamingEventProcessor","running":true,"error":false,
-             "replaying":false,"caughtUp":true,"segments":16,"position":412,"headPosition":412,
-             "declaredVersion":1,"storedVersion":1}""";
+             "replaying":false,"caughtUp":true,"segments":16,"totalSegments":16,"position":412,
+             "headPosition":412,"upToDate":true,"declaredVersion":1,"storedVersion":1}""";
 
     private final ReadModelAdmin admin;
 
@@ -38,8 +38,8 @@ class AdminController {
     @Operation(
             summary = "List the read models' event processors and their progress",
             description = "For each processor: whether it runs, replays or is caught up, the lowest position its"
-                    + " segments reached against the newest event's position, and the read model's declared and"
-                    + " stored versions.",
+                    + " segments reached against the newest event's position, whether it is up to date (a rebuild"
+                    + " is complete when it is), and the read model's declared and stored versions.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -54,7 +54,7 @@ class AdminController {
             summary = "Rebuild a read model from the event store",
             description = "Stops the processor, resets its tokens (its tables are cleared) and starts it again; it"
                     + " then replays every event. Answers at once; follow the progress with GET"
-                    + " /api/admin/processors until it is caught up and no longer replaying.",
+                    + " /api/admin/processors until it is up to date.",
             responses = {
                 @ApiResponse(
                         responseCode = "202",

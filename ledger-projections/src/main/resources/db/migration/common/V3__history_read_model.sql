@@ -12,7 +12,7 @@ CREATE TABLE history_record (
     participant         VARCHAR(8),
     legal_date          DATE,
     recorded_at         VARCHAR(64),
-    recorded_micros     BIGINT,
+    recorded_nanos     BIGINT,
     recorded_by         VARCHAR(255),
     corrects_record_id  VARCHAR(64),
     refers_to           VARCHAR(64),
@@ -23,4 +23,4 @@ CREATE TABLE history_record (
 
 CREATE UNIQUE INDEX history_record_chain ON history_record (treaty_id, sequence_number);
 CREATE INDEX history_record_corrects ON history_record (corrects_record_id);
-CREATE INDEX history_record_recorded ON history_record (treaty_id, recorded_micros);
+CREATE INDEX history_record_recorded ON history_record (treaty_id, recorded_nanos);

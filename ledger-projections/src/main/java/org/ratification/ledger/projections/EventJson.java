@@ -59,8 +59,15 @@ public final class EventJson {
         return texts;
     }
 
-    /** An instant as microseconds since the epoch, the precision at which read models compare instants. */
-    public static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    /**
+     * An instant as nanoseconds since the epoch, for read models to compare instants; instants
+     * beyond what a long holds (before 1677, after 2262) become its smallest or largest value.
+     */
+    public static long nanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 }

@@ -18,19 +18,15 @@ public class ReadModelVersions {
     }
 
     public Optional<Integer> stored(String name) {
-        return jdbc
-                .queryForList("SELECT version FROM read_model_version WHERE name = ?", Integer.class, name)
-                .stream()
+        return jdbc.queryForList("SELECT version FROM read_model_version WHERE name = ?", Integer.class, name).stream()
                 .findFirst();
     }
 
     public Map<String, Integer> all() {
         Map<String, Integer> versions = new TreeMap<>();
-        jdbc.query(
-                "SELECT name, version FROM read_model_version",
-                rs -> {
-                    versions.put(rs.getString("name"), rs.getInt("version"));
-                });
+        jdbc.query("SELECT name, version FROM read_model_version", rs -> {
+            versions.put(rs.getString("name"), rs.getInt("version"));
+        });
         return versions;
     }
 

@@ -68,10 +68,9 @@ public class ReadModelAdmin {
 
     /** Rebuilds one read model; answers at once, while the processor replays the events. */
     public synchronized ProcessorView rebuild(String name) {
-        StreamingEventProcessor processor = streaming(name)
-                .orElseThrow(() -> Rejection.notFound(
-                                "PROCESSOR_NOT_FOUND", "No read model processor is named '" + name + "'.")
-                        .exception());
+        StreamingEventProcessor processor = streaming(name).orElseThrow(() -> Rejection.notFound(
+                        "PROCESSOR_NOT_FOUND", "No read model processor is named '" + name + "'.")
+                .exception());
         if (!processor.supportsReset()) {
             throw Rejection.conflict("RESET_NOT_SUPPORTED", "The read model '" + name + "' cannot be rebuilt.")
                     .exception();
@@ -80,7 +79,12 @@ public class ReadModelAdmin {
         stop(processor);
         processor.resetTokens();
         processor.start();
-        return view(name, processor, headPosition(), declaredVersions().get(name), versions.stored(name).orElse(null));
+        return view(
+                name,
+                processor,
+                headPosition(),
+                declaredVersions().get(name),
+                versions.stored(name).orElse(null));
     }
 
     /**
@@ -96,7 +100,9 @@ public class ReadModelAdmin {
             }
             try {
                 Optional<StreamingEventProcessor> processor = streaming(name);
-                if (processor.isPresent() && processor.get().supportsReset() && !processor.get().isRunning()) {
+                if (processor.isPresent()
+                        && processor.get().supportsReset()
+                        && !processor.get().isRunning()) {
                     log.info(
                             "Read model {} was built with version {}, the projection declares {}: rebuilding it",
                             name,
@@ -114,7 +120,8 @@ public class ReadModelAdmin {
     /** The version each projection declares, by processing group. */
     public Map<String, Integer> declaredVersions() {
         Map<String, Integer> declared = new TreeMap<>();
-        for (Object bean : context.getBeansWithAnnotation(ReadModelVersion.class).values()) {
+        for (Object bean :
+                context.getBeansWithAnnotation(ReadModelVersion.class).values()) {
             Class<?> type = AopUtils.getTargetClass(bean);
             ReadModelVersion version = AnnotationUtils.findAnnotation(type, ReadModelVersion.class);
             ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
@@ -150,8 +157,20 @@ public class ReadModelAdmin {
 
     private ProcessorView view(String name, EventProcessor processor, Long head, Integer declared, Integer stored) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProcessorView(name, processor.getClass().getSimpleName(), processor.isRunning(),
-                    processor.isError(), false, true, 0, 0, null, head, processor.isRunning(), declared, stored);
+            return new ProcessorView(
+                    name,
+                    processor.getClass().getSimpleName(),
+                    processor.isRunning(),
+                    processor.isError(),
+                    false,
+                    true,
+                    0,
+                    0,
+                    null,
+                    head,
+                    processor.isRunning(),
+                    declared,
+                    stored);
         }
         int total = processing.tokenStore(name).fetchSegments(name).length;
         Collection<EventTrackerStatus> segments = streaming.processingStatus().values();

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Operations", description = "Read model processors and rebuilds")
 class AdminController {
 
-    private static final String PROCESSOR_EXAMPLE = """
+    private static final String PROCESSOR_EXAMPLE =
+            """
             {"name":"history","type":"PooledStreamingEventProcessor","running":true,"error":false,
              "replaying":false,"caughtUp":true,"segments":16,"totalSegments":16,"position":412,
              "headPosition":412,"upToDate":true,"declaredVersion":1,"storedVersion":1}""";

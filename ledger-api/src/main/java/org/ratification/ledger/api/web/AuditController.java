@@ -43,7 +43,8 @@ class AuditController {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private static final String HISTORY_EXAMPLE = """
+    private static final String HISTORY_EXAMPLE =
+            """
             {"records":[{"recordId":"6f1c…","treatyId":"cybercrime","type":"INSTRUMENT",
               "eventType":"InstrumentDepositedEvent","revision":"1","participant":"FRA",
               "legalDate":"2026-01-10","recordedAt":"2026-01-12T09:30:00.123456Z","recordedBy":"depositary",
@@ -80,10 +81,8 @@ class AuditController {
                             content = @Content(examples = @ExampleObject(name = "page", value = HISTORY_EXAMPLE))))
     HistoryPage history(
             @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
-            @Parameter(description = "Page number, from 0", example = "0") @RequestParam(defaultValue = "0")
-                    int page,
-            @Parameter(description = "Records per page, at most 500", example = "50")
-                    @RequestParam(defaultValue = "50")
+            @Parameter(description = "Page number, from 0", example = "0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Records per page, at most 500", example = "50") @RequestParam(defaultValue = "50")
                     int size,
             @Parameter(description = "Only the records of this participant", example = "FRA")
                     @RequestParam(required = false)
@@ -91,7 +90,9 @@ class AuditController {
             @Parameter(description = "Only records recorded at or after this instant", example = "2026-01-01T00:00:00Z")
                     @RequestParam(required = false)
                     String recordedFrom,
-            @Parameter(description = "Only records recorded at or before this instant", example = "2026-12-31T23:59:59Z")
+            @Parameter(
+                            description = "Only records recorded at or before this instant",
+                            example = "2026-12-31T23:59:59Z")
                     @RequestParam(required = false)
                     String recordedTo) {
         requireTreaty(treatyId);
@@ -107,9 +108,8 @@ class AuditController {
             throw Rejection.invalid("INVALID_INTERVAL", "'recordedFrom' is after 'recordedTo'.")
                     .exception();
         }
-        String code = participant == null || participant.isBlank()
-                ? null
-                : Require.participant(participant, "participant");
+        String code =
+                participant == null || participant.isBlank() ? null : Require.participant(participant, "participant");
         return history.page(treatyId, new HistoryFilter(code, from, to), page, size);
     }
 
@@ -172,7 +172,8 @@ class AuditController {
                                             examples =
                                                     @ExampleObject(
                                                             name = "ratification",
-                                                            value = """
+                                                            value =
+                                                                    """
                                 [{"reference":"C.N.196.2026.TREATIES-XVIII.16","number":196,"year":2026,
                                   "treatyId":"cybercrime","recordId":"6f1c…","action":"INSTRUMENT",
                                   "participant":"FRA","participantName":"France","legalDate":"2026-01-10",

@@ -64,7 +64,14 @@ class TreatyController {
             summary = "Register a treaty with its final clauses",
             description = "The clauses are data: signature period, instruments required for entry into force,"
                     + " days after the threshold instrument and after a later instrument, whether instruments of"
-                    + " regional economic integration organizations count, and the denunciation delay.")
+                    + " regional economic integration organizations count, and the denunciation delay.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = @ExampleObject(name = "treaty", value = ApiExamples.TREATY)))
     ResponseEntity<Recorded> register(@RequestBody Requests.Treaty body) {
@@ -121,7 +128,9 @@ class TreatyController {
                             content =
                                     @Content(
                                             examples =
-                                                    @ExampleObject(name = "participants", value = ApiExamples.PARTICIPANTS))))
+                                                    @ExampleObject(
+                                                            name = "participants",
+                                                            value = ApiExamples.PARTICIPANTS))))
     List<ParticipantView> participants(
             @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
             @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
@@ -187,28 +196,28 @@ class TreatyController {
                     @RequestParam(required = false)
                     String recordedAt) {
         String participant = Require.participant(code, "code");
-        return statusOf(treatyId, asOf, recordedAt).participant(participant).orElseThrow(() -> (ParticipantRegistry.standard()
-                                .isKnown(participant)
-                        ? Rejection.notFound(
-                                "NO_ACTION_RECORDED",
-                                ParticipantRegistry.standard().nameOf(participant)
-                                        + " has no signature or instrument recorded under treaty '" + treatyId + "'.")
-                        : Rejection.notFound(
-                                "UNKNOWN_PARTICIPANT",
-                                "No State or organization with code '" + participant + "' is known to the ledger."))
-                .exception());
+        return statusOf(treatyId, asOf, recordedAt)
+                .participant(participant)
+                .orElseThrow(() -> (ParticipantRegistry.standard().isKnown(participant)
+                                ? Rejection.notFound(
+                                        "NO_ACTION_RECORDED",
+                                        ParticipantRegistry.standard().nameOf(participant)
+                                                + " has no signature or instrument recorded under treaty '" + treatyId
+                                                + "'.")
+                                : Rejection.notFound(
+                                        "UNKNOWN_PARTICIPANT",
+                                        "No State or organization with code '" + participant
+                                                + "' is known to the ledger."))
+                        .exception());
     }
 
     /** From the status read model, or with 'recordedAt' from the event store as recorded at that instant. */
     private StatusCalculator.Status statusOf(String treatyId, LocalDate asOf, String recordedAt) {
         Instant instant = Instants.parse(recordedAt, "recordedAt");
         if (instant != null) {
-            return timeTravel
-                    .status(treatyId, instant, day(asOf))
-                    .orElseThrow(() -> Rejection.notFound(
-                                    "TREATY_NOT_FOUND",
-                                    "No treaty '" + treatyId + "' was registered at " + instant + ".")
-                            .exception());
+            return timeTravel.status(treatyId, instant, day(asOf)).orElseThrow(() -> Rejection.notFound(
+                            "TREATY_NOT_FOUND", "No treaty '" + treatyId + "' was registered at " + instant + ".")
+                    .exception());
         }
         return status.status(treatyId, day(asOf))
                 .orElseThrow(() -> notFound(treatyId).exception());

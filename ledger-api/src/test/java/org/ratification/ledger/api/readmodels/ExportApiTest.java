@@ -27,10 +27,12 @@ class ExportApiTest extends ReadModelTestSupport {
         ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
         deposit(treaty, "NRU", "ACCESSION", "2026-01-20");
         sign(treaty, "VNM", "2025-10-26");
-        post("/api/treaties/" + treaty + "/communications",
+        post(
+                "/api/treaties/" + treaty + "/communications",
                 "{\"participant\":\"VNM\",\"kind\":\"DECLARATION\",\"receivedOn\":\"2026-02-01\","
                         + "\"text\":\"Under article 40, \\\"the authority\\\" is X\"}");
-        post("/api/treaties/" + treaty + "/communications",
+        post(
+                "/api/treaties/" + treaty + "/communications",
                 "{\"participant\":\"VNM\",\"kind\":\"DECLARATION\",\"receivedOn\":\"2026-02-02\",\"text\":\"Second\"}");
 
         ResponseEntity<String> csv = getText("/api/treaties/" + treaty + "/participants?asOf=2026-12-31", "text/csv");
@@ -48,14 +50,15 @@ class ExportApiTest extends ReadModelTestSupport {
         String before = getText("/api/treaties/" + treaty + "/participants?asOf=2026-01-15", "text/csv")
                 .getBody();
         assertThat(before.split("\r\n")).hasSize(3).noneMatch(line -> line.startsWith("NRU"));
-        String parties = getText("/api/treaties/" + treaty + "/participants?asOf=2026-12-31&status=SIGNATORY",
-                        "text/csv")
+        String parties = getText(
+                        "/api/treaties/" + treaty + "/participants?asOf=2026-12-31&status=SIGNATORY", "text/csv")
                 .getBody();
         assertThat(parties.split("\r\n")).hasSize(2);
 
         // JSON stays the answer for clients that accept anything
         ResponseEntity<String> any = getText("/api/treaties/" + treaty + "/participants", "*/*");
-        assertThat(any.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(any.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+                .isTrue();
         ResponseEntity<String> missing = getText("/api/treaties/no-such-treaty/participants", "text/csv");
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
     }
@@ -70,7 +73,8 @@ class ExportApiTest extends ReadModelTestSupport {
         assertThat(export.getStatusCode().value()).isEqualTo(200);
         assertThat(export.getHeaders().getContentType().toString()).startsWith("application/x-ndjson");
         ResponseEntity<String> paged = getText("/api/treaties/" + treaty + "/history", "*/*");
-        assertThat(paged.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(paged.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+                .isTrue();
         assertThat(JSON.readTree(paged.getBody()).path("total").asInt()).isEqualTo(history.records());
         String[] lines = export.getBody().split("\n");
         assertThat(lines).hasSize(history.records());
@@ -91,17 +95,20 @@ class ExportApiTest extends ReadModelTestSupport {
             assertThat(record.path("metadata").path("recordedAt").asText())
                     .isEqualTo(record.path("recordedAt").asText());
             assertThat(record.path("metadata").path("recordedBy").asText()).isEqualTo("depositary");
-            Class<?> type = Class.forName("org.ratification.ledger.core.api." + record.path("eventType").asText());
+            Class<?> type = Class.forName("org.ratification.ledger.core.api."
+                    + record.path("eventType").asText());
             events.add((TreatyEvent) plain.treeToValue(record.path("payload"), type));
         }
         TreatyFacts facts = TreatyFacts.fold(events);
         StatusCalculator calculator = new StatusCalculator(ParticipantRegistry.standard());
         for (String asOf : List.of("2025-12-31", "2026-06-30", "2031-01-01")) {
-            StatusCalculator.Status status = calculator.asOf(facts.definition(), facts.actions(), LocalDate.parse(asOf));
+            StatusCalculator.Status status =
+                    calculator.asOf(facts.definition(), facts.actions(), LocalDate.parse(asOf));
             assertThat((JsonNode) plain.valueToTree(status.treaty()))
                     .isEqualTo(get("/api/treaties/" + treaty + "?asOf=" + asOf).body());
             assertThat((JsonNode) plain.valueToTree(status.participants()))
-                    .isEqualTo(get("/api/treaties/" + treaty + "/participants?asOf=" + asOf).body());
+                    .isEqualTo(get("/api/treaties/" + treaty + "/participants?asOf=" + asOf)
+                            .body());
         }
     }
 

@@ -19,7 +19,8 @@ class HistoryApiTest extends ReadModelTestSupport {
 
         JsonNode records = awaitHistory(treaty, 3).path("records");
 
-        assertThat(records).extracting(r -> r.path("type").asText())
+        assertThat(records)
+                .extracting(r -> r.path("type").asText())
                 .containsExactly("TREATY_REGISTERED", "SIGNATURE", "INSTRUMENT");
         assertThat(records).extracting(r -> r.path("sequence").asLong()).containsExactly(0L, 1L, 2L);
         long first = records.get(0).path("globalPosition").asLong(-1);
@@ -41,7 +42,8 @@ class HistoryApiTest extends ReadModelTestSupport {
         assertThat(deposit.path("payload").path("depositedOn").asText()).isEqualTo("2026-01-10");
         assertThat(deposit.path("payload").path("type").asText()).isEqualTo("RATIFICATION");
         assertThat(records.get(0).path("legalDate").asText()).isEqualTo("2024-12-24");
-        assertThat(records.get(0).path("payload").path("definition").path("id").asText()).isEqualTo(treaty);
+        assertThat(records.get(0).path("payload").path("definition").path("id").asText())
+                .isEqualTo(treaty);
     }
 
     @Test
@@ -56,27 +58,35 @@ class HistoryApiTest extends ReadModelTestSupport {
         deposit(treaty, "VNM", "RATIFICATION", "2026-01-11");
         awaitHistory(treaty, 6);
 
-        JsonNode second = get("/api/treaties/" + treaty + "/history?page=1&size=2").body();
+        JsonNode second =
+                get("/api/treaties/" + treaty + "/history?page=1&size=2").body();
         assertThat(second.path("page").asInt()).isEqualTo(1);
         assertThat(second.path("size").asInt()).isEqualTo(2);
         assertThat(second.path("total").asInt()).isEqualTo(6);
-        assertThat(second.path("records")).extracting(r -> r.path("sequence").asLong())
+        assertThat(second.path("records"))
+                .extracting(r -> r.path("sequence").asLong())
                 .containsExactly(2L, 3L);
-        assertThat(get("/api/treaties/" + treaty + "/history?page=3&size=2").body().path("records"))
+        assertThat(get("/api/treaties/" + treaty + "/history?page=3&size=2")
+                        .body()
+                        .path("records"))
                 .isEmpty();
 
-        JsonNode france = get("/api/treaties/" + treaty + "/history?participant=fra").body();
+        JsonNode france =
+                get("/api/treaties/" + treaty + "/history?participant=fra").body();
         assertThat(france.path("total").asInt()).isEqualTo(2);
-        assertThat(france.path("records")).extracting(r -> r.path("type").asText())
+        assertThat(france.path("records"))
+                .extracting(r -> r.path("type").asText())
                 .containsExactly("SIGNATURE", "INSTRUMENT");
 
         JsonNode window = get("/api/treaties/" + treaty + "/history?recordedFrom=" + afterTwo + "&recordedTo="
                         + afterFour)
                 .body();
-        assertThat(window.path("records")).extracting(r -> r.path("participant").asText() + " " + r.path("type")
-                        .asText())
+        assertThat(window.path("records"))
+                .extracting(r ->
+                        r.path("participant").asText() + " " + r.path("type").asText())
                 .containsExactly("VNM SIGNATURE", "FRA INSTRUMENT");
-        JsonNode since = get("/api/treaties/" + treaty + "/history?recordedFrom=" + afterFour).body();
+        JsonNode since = get("/api/treaties/" + treaty + "/history?recordedFrom=" + afterFour)
+                .body();
         assertThat(since.path("total").asInt()).isEqualTo(1);
     }
 
@@ -86,7 +96,10 @@ class HistoryApiTest extends ReadModelTestSupport {
         ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
         sign(treaty, "DEU", "2025-10-25");
         String german = recordId(deposit(treaty, "DEU", "RATIFICATION", "2026-02-01"));
-        assertThat(get("/api/treaties/" + treaty + "?asOf=2026-12-31").body().path("entryIntoForceOn").asText())
+        assertThat(get("/api/treaties/" + treaty + "?asOf=2026-12-31")
+                        .body()
+                        .path("entryIntoForceOn")
+                        .asText())
                 .isEqualTo("2026-05-02");
         assertThat(get("/api/treaties/" + treaty + "/participants/FRA?asOf=2026-12-31")
                         .body()
@@ -106,7 +119,10 @@ class HistoryApiTest extends ReadModelTestSupport {
                             .asText())
                     .isEqualTo("2026-04-20");
         }
-        assertThat(get("/api/treaties/" + treaty + "/participants/DEU").body().path("instrument").path("depositedOn")
+        assertThat(get("/api/treaties/" + treaty + "/participants/DEU")
+                        .body()
+                        .path("instrument")
+                        .path("depositedOn")
                         .asText())
                 .isEqualTo("2026-01-20");
 
@@ -121,10 +137,12 @@ class HistoryApiTest extends ReadModelTestSupport {
         assertThat(corrected.path("correctsRecordId").asText()).isEqualTo(german);
         assertThat(corrected.path("legalDate").asText()).isEqualTo("2026-01-20");
         assertThat(corrected.path("reason").asText()).isEqualTo("Deposited on 20 January");
-        assertThat(corrected.path("sequence").asLong()).isGreaterThan(original.path("sequence").asLong());
+        assertThat(corrected.path("sequence").asLong())
+                .isGreaterThan(original.path("sequence").asLong());
 
         // time travel to before the correction still sees the recorded date
-        Instant beforeCorrection = Instant.parse(corrected.path("recordedAt").asText()).minusNanos(1000);
+        Instant beforeCorrection =
+                Instant.parse(corrected.path("recordedAt").asText()).minusNanos(1000);
         assertThat(get("/api/treaties/" + treaty + "?asOf=2026-12-31&recordedAt=" + beforeCorrection)
                         .body()
                         .path("entryIntoForceOn")
@@ -138,7 +156,8 @@ class HistoryApiTest extends ReadModelTestSupport {
         String signature = recordId(sign(treaty, "FRA", "2025-10-25"));
         String retraction = recordId(retract(treaty, signature, "Recorded under the wrong treaty"));
 
-        assertThat(get("/api/treaties/" + treaty + "/participants/FRA").status()).isEqualTo(404);
+        assertThat(get("/api/treaties/" + treaty + "/participants/FRA").status())
+                .isEqualTo(404);
         JsonNode records = awaitHistory(treaty, 3).path("records");
         assertThat(byType(records, "SIGNATURE", 0).path("correctedBy"))
                 .extracting(JsonNode::asText)
@@ -160,10 +179,9 @@ class HistoryApiTest extends ReadModelTestSupport {
                 .extracting(JsonNode::asText)
                 .containsExactly("Not bound by article 63(2)");
 
-        String objection =
-                recordId(communicate(treaty, "FRA", "OBJECTION", "2026-02-01", "France objects", reserved));
-        String withdrawal = recordId(
-                communicate(treaty, "VNM", "WITHDRAWAL", "2026-03-01", "Viet Nam withdraws", reserved));
+        String objection = recordId(communicate(treaty, "FRA", "OBJECTION", "2026-02-01", "France objects", reserved));
+        String withdrawal =
+                recordId(communicate(treaty, "VNM", "WITHDRAWAL", "2026-03-01", "Viet Nam withdraws", reserved));
 
         assertThat(get("/api/treaties/" + treaty + "/participants/VNM").body().path("reservations"))
                 .isEmpty();
@@ -176,13 +194,14 @@ class HistoryApiTest extends ReadModelTestSupport {
         List<String> communications = new ArrayList<>();
         for (JsonNode r : records) {
             if (r.path("type").asText().equals("COMMUNICATION")) {
-                communications.add(r.path("recordId").asText() + " " + r.path("participant").asText() + " "
-                        + r.path("payload").path("kind").asText() + " " + r.path("refersTo").asText());
+                communications.add(r.path("recordId").asText() + " "
+                        + r.path("participant").asText() + " "
+                        + r.path("payload").path("kind").asText() + " "
+                        + r.path("refersTo").asText());
             }
         }
         assertThat(communications)
-                .containsExactly(
-                        objection + " FRA OBJECTION " + reserved, withdrawal + " VNM WITHDRAWAL " + reserved);
+                .containsExactly(objection + " FRA OBJECTION " + reserved, withdrawal + " VNM WITHDRAWAL " + reserved);
     }
 
     @Test
@@ -191,16 +210,29 @@ class HistoryApiTest extends ReadModelTestSupport {
         assertThat(get("/api/treaties/no-such-treaty/history").code()).isEqualTo("TREATY_NOT_FOUND");
         assertThat(get("/api/treaties/no-such-treaty/history").status()).isEqualTo(404);
         assertThat(get("/api/treaties/" + treaty + "/history?size=501").code()).isEqualTo("INVALID_PAGE");
-        assertThat(get("/api/treaties/" + treaty + "/history?size=500").status()).isEqualTo(200);
+        assertThat(get("/api/treaties/" + treaty + "/history?size=500").status())
+                .isEqualTo(200);
         assertThat(get("/api/treaties/" + treaty + "/history?page=-1").status()).isEqualTo(400);
         assertThat(get("/api/treaties/" + treaty + "/history?page=x").status()).isEqualTo(400);
-        assertThat(get("/api/treaties/" + treaty + "/history?recordedFrom=yesterday").code())
+        assertThat(get("/api/treaties/" + treaty + "/history?recordedFrom=yesterday")
+                        .code())
                 .isEqualTo("INVALID_INSTANT");
         assertThat(get("/api/treaties/" + treaty + "/history?recordedFrom=2026-02-01T00:00:00Z&recordedTo="
                                 + "2026-01-01T00:00:00Z")
                         .code())
                 .isEqualTo("INVALID_INTERVAL");
-        assertThat(get("/api/treaties/" + treaty + "/history?participant=France").code())
+        assertThat(get("/api/treaties/" + treaty + "/history?participant=France")
+                        .code())
                 .isEqualTo("INVALID_PARTICIPANT_CODE");
+        // instants far outside the recording era are valid bounds, not errors
+        assertThat(get("/api/treaties/" + treaty + "/history?recordedFrom=-5000-01-01T00:00:00Z&recordedTo="
+                                + "9999-12-31T23:59:59Z")
+                        .body()
+                        .path("total")
+                        .asInt(-1))
+                .isGreaterThanOrEqualTo(0);
+        assertThat(get("/api/treaties/" + treaty + "?recordedAt=9999-12-31T23:59:59Z")
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -45,11 +45,11 @@ class NotificationsApiTest extends ReadModelTestSupport {
         assertThat(numbers.get(1)).isEqualTo(numbers.get(0) + 1);
         assertThat(numbers.get(2)).isEqualTo(numbers.get(1) + 1);
         assertThat(notes.get(0).path("recordId").asText()).isEqualTo(signature);
-        assertThat(notes).extracting(n -> n.path("action").asText())
+        assertThat(notes)
+                .extracting(n -> n.path("action").asText())
                 .containsExactly("SIGNATURE", "INSTRUMENT", "INSTRUMENT");
         assertThat(notes.get(0).path("subject").asText()).isEqualTo("FRANCE: SIGNATURE");
-        assertThat(notes.get(0).path("text").asText())
-                .contains("On 25 October 2025, France signed the Test treaty");
+        assertThat(notes.get(0).path("text").asText()).contains("On 25 October 2025, France signed the Test treaty");
         assertThat(notes.get(2).path("subject").asText()).isEqualTo("NAURU: ACCESSION");
 
         // the references of all notifications issued so far, of every treaty, are unique
@@ -72,7 +72,7 @@ class NotificationsApiTest extends ReadModelTestSupport {
                 .contains("will enter into force for France in accordance with its entry-into-force provisions once"
                         + " the required number of instruments is reached: on the 90th day after the date of"
                         + " deposit of the 2nd instrument")
-                .contains("1 of 2 instruments are now counted");
+                .contains("Instruments counted so far: 1 of 2.");
         JsonNode threshold = notes.get(2);
         assertThat(threshold.path("entryIntoForceOn").asText()).isEqualTo("2026-04-20");
         assertThat(threshold.path("text").asText())
@@ -127,7 +127,9 @@ class NotificationsApiTest extends ReadModelTestSupport {
         assertThat(retraction.path("action").asText()).isEqualTo("RETRACTION");
         assertThat(retraction.path("refersToReference").asText())
                 .isEqualTo(notes.get(7).path("reference").asText());
-        assertThat(retraction.path("text").asText()).contains("made in error and is withdrawn").contains("Sent twice");
+        assertThat(retraction.path("text").asText())
+                .contains("made in error and is withdrawn")
+                .contains("Sent twice");
     }
 
     @Test
@@ -135,7 +137,8 @@ class NotificationsApiTest extends ReadModelTestSupport {
         String treaty = registerTreaty(1, 0, 0, false);
         ratify(treaty, "FRA", "2025-10-25", "2025-11-01");
         Reply denounced = post(
-                "/api/treaties/" + treaty + "/denunciations", "{\"participant\":\"FRA\",\"receivedOn\":\"2026-01-31\"}");
+                "/api/treaties/" + treaty + "/denunciations",
+                "{\"participant\":\"FRA\",\"receivedOn\":\"2026-01-31\"}");
         assertThat(denounced.status()).as(denounced.body().toString()).isEqualTo(201);
         JsonNode notes = awaitNotifications(treaty, 3);
         assertThat(notes.get(2).path("subject").asText()).isEqualTo("FRANCE: DENUNCIATION");

@@ -37,7 +37,8 @@ abstract class ReadModelTestSupport extends ApiTestSupport {
     /** Waits until the treaty has {@code count} notifications and answers them. */
     JsonNode awaitNotifications(String treaty, int count) {
         await().atMost(PATIENCE)
-                .until(() -> get("/api/treaties/" + treaty + "/notifications").body().size() == count);
+                .until(() ->
+                        get("/api/treaties/" + treaty + "/notifications").body().size() == count);
         return get("/api/treaties/" + treaty + "/notifications").body();
     }
 
@@ -105,7 +106,9 @@ abstract class ReadModelTestSupport extends ApiTestSupport {
     History randomHistory(long seed, int operations, java.util.function.ObjIntConsumer<String> afterEach) {
         java.util.Random random = new java.util.Random(seed);
         String treaty = registerTreaty(
-                2 + random.nextInt(4), List.of(0, 30, 90).get(random.nextInt(3)), random.nextInt(2) * 30,
+                2 + random.nextInt(4),
+                List.of(0, 30, 90).get(random.nextInt(3)),
+                random.nextInt(2) * 30,
                 random.nextBoolean());
         java.time.LocalDate last = java.time.LocalDate.now(ZoneOffset.UTC);
         java.time.LocalDate closes = java.time.LocalDate.of(2026, 12, 31);
@@ -129,17 +132,18 @@ abstract class ReadModelTestSupport extends ApiTestSupport {
                 String type = signed.containsKey(p) ? "RATIFICATION" : "ACCESSION";
                 reply = deposit(treaty, p, type, between(random, from, last).toString());
             } else if (op < 65) {
-                reply = post("/api/treaties/" + treaty + "/instruments",
+                reply = post(
+                        "/api/treaties/" + treaty + "/instruments",
                         "{\"participant\":\"EU\",\"type\":\"APPROVAL\",\"depositedOn\":\"%s\","
                                         .formatted(between(random, first, last))
                                 + "\"declarations\":[\"Competence over the matters governed by the treaty\"]}");
             } else if (op < 72) {
-                reply = post("/api/treaties/" + treaty + "/denunciations",
-                        "{\"participant\":\"%s\",\"receivedOn\":\"%s\"}"
-                                .formatted(p, between(random, first, last)));
+                reply = post(
+                        "/api/treaties/" + treaty + "/denunciations",
+                        "{\"participant\":\"%s\",\"receivedOn\":\"%s\"}".formatted(p, between(random, first, last)));
             } else if (op < 78) {
-                reply = communicate(treaty, p, "DECLARATION", between(random, first, last).toString(),
-                        "Declaration " + i, null);
+                reply = communicate(
+                        treaty, p, "DECLARATION", between(random, first, last).toString(), "Declaration " + i, null);
             } else if (op < 92 && !records.isEmpty()) {
                 String target = records.get(random.nextInt(records.size()));
                 reply = correctDate(treaty, target, between(random, first, last).toString(), "Date corrected");

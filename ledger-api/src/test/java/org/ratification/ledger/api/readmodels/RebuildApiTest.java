@@ -76,7 +76,8 @@ class RebuildApiTest extends ReadModelTestSupport {
     private void awaitProcessorsDone() {
         await().atMost(PATIENCE).until(() -> {
             JsonNode processors = get("/api/admin/processors").body();
-            return READ_MODELS.stream().allMatch(name -> find(processors, name).path("upToDate").asBoolean());
+            return READ_MODELS.stream()
+                    .allMatch(name -> find(processors, name).path("upToDate").asBoolean());
         });
     }
 
@@ -91,7 +92,8 @@ class RebuildApiTest extends ReadModelTestSupport {
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        TABLES.forEach((table, key) -> tables.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key)));
+        TABLES.forEach(
+                (table, key) -> tables.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key)));
         return tables;
     }
 }

@@ -30,16 +30,23 @@ class TimeTravelApiTest extends ReadModelTestSupport {
         JsonNode then = get(base + "?asOf=2026-12-31&recordedAt=" + oneDeposit).body();
         assertThat(then.path("instrumentsCounted").asInt()).isEqualTo(1);
         assertThat(then.path("entryIntoForceOn").isNull()).isTrue();
-        JsonNode now = get(base + "?asOf=2026-12-31&recordedAt=" + Instant.now()).body();
+        JsonNode now =
+                get(base + "?asOf=2026-12-31&recordedAt=" + Instant.now()).body();
         assertThat(now.path("thresholdReachedOn").asText()).isEqualTo("2026-02-01");
         assertThat(now.path("entryIntoForceOn").asText()).isEqualTo("2026-05-02");
-        assertThat(get(base + "?asOf=2026-01-31&recordedAt=" + Instant.now()).body().path("instrumentsCounted").asInt())
+        assertThat(get(base + "?asOf=2026-01-31&recordedAt=" + Instant.now())
+                        .body()
+                        .path("instrumentsCounted")
+                        .asInt())
                 .isEqualTo(1);
 
-        assertThat(get(base + "/participants?asOf=2026-12-31&recordedAt=" + oneDeposit).body())
+        assertThat(get(base + "/participants?asOf=2026-12-31&recordedAt=" + oneDeposit)
+                        .body())
                 .extracting(p -> p.path("participant").asText())
                 .containsExactly("FRA");
-        assertThat(get(base + "/participants?asOf=2026-12-31&recordedAt=" + registered).body()).isEmpty();
+        assertThat(get(base + "/participants?asOf=2026-12-31&recordedAt=" + registered)
+                        .body())
+                .isEmpty();
         Reply germanyThen = get(base + "/participants/DEU?recordedAt=" + oneDeposit);
         assertThat(germanyThen.status()).isEqualTo(404);
         assertThat(germanyThen.code()).isEqualTo("NO_ACTION_RECORDED");
@@ -79,7 +86,8 @@ class TimeTravelApiTest extends ReadModelTestSupport {
                 "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?",
                 String.class,
                 history.treaty());
-        assertThat(kinds).as("the history exercises deposits, corrections and retractions")
+        assertThat(kinds)
+                .as("the history exercises deposits, corrections and retractions")
                 .anyMatch(k -> k.endsWith("InstrumentDepositedEvent"))
                 .anyMatch(k -> k.endsWith("RecordCorrectedEvent") || k.endsWith("RecordRetractedEvent"));
 
@@ -87,8 +95,9 @@ class TimeTravelApiTest extends ReadModelTestSupport {
         Map<String, JsonNode> travelled = answers(history.treaty(), between());
         assertThat(travelled).isEqualTo(latest);
         assertThat(checkpoints).isNotEmpty();
-        checkpoints.forEach((instant, answers) ->
-                assertThat(answers(history.treaty(), instant)).as("as recorded at " + instant).isEqualTo(answers));
+        checkpoints.forEach((instant, answers) -> assertThat(answers(history.treaty(), instant))
+                .as("as recorded at " + instant)
+                .isEqualTo(answers));
     }
 
     /** The treaty line and the participants table for every legal date of {@link #AS_OF}. */

@@ -47,11 +47,7 @@ public record ChangesView(
             List<String> withdrew) {}
 
     public record ParticipantChanges(
-            String participant,
-            String name,
-            ParticipantStatus before,
-            ParticipantStatus after,
-            List<Change> changes) {}
+            String participant, String name, ParticipantStatus before, ParticipantStatus after, List<Change> changes) {}
 
     public record ActionInInterval(
             String recordId,

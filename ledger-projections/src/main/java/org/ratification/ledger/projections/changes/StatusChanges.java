@@ -85,7 +85,8 @@ public final class StatusChanges {
         TreatyStatusView now = after.treaty();
         List<Change> changes = new ArrayList<>();
         if (!was.openForSignature() && now.openForSignature()) {
-            changes.add(new Change("OPENED_FOR_SIGNATURE", definition.signature().opensOn(), null));
+            changes.add(
+                    new Change("OPENED_FOR_SIGNATURE", definition.signature().opensOn(), null));
         }
         if (now.thresholdReachedOn() != null && was.thresholdReachedOn() == null) {
             changes.add(new Change("THRESHOLD_REACHED", now.thresholdReachedOn(), now.thresholdParticipant()));

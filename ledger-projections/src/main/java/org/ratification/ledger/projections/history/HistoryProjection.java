@@ -79,7 +79,7 @@ public class HistoryProjection {
                 entry.reason(),
                 EventJson.mapper().valueToTree(event),
                 EventJson.texts(message.getMetaData()));
-        repository.save(new HistoryRepository.Row(record, EventJson.micros(recordingInstant(recordedAt, timestamp))));
+        repository.save(new HistoryRepository.Row(record, EventJson.nanos(recordingInstant(recordedAt, timestamp))));
     }
 
     @ResetHandler

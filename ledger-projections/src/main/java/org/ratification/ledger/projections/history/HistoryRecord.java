@@ -41,8 +41,23 @@ public record HistoryRecord(
         Map<String, String> metadata) {
 
     public HistoryRecord withCorrectedBy(List<String> ids) {
-        return new HistoryRecord(recordId, treatyId, type, eventType, revision, participant, legalDate, recordedAt,
-                recordedBy, sequence, globalPosition, correctsRecordId, List.copyOf(ids), refersTo, reason, payload,
+        return new HistoryRecord(
+                recordId,
+                treatyId,
+                type,
+                eventType,
+                revision,
+                participant,
+                legalDate,
+                recordedAt,
+                recordedBy,
+                sequence,
+                globalPosition,
+                correctsRecordId,
+                List.copyOf(ids),
+                refersTo,
+                reason,
+                payload,
                 metadata);
     }
 }

@@ -34,14 +34,14 @@ public class HistoryRepository {
     }
 
     /** A row to write: the record without its derived {@code correctedBy}, and its recording instant. */
-    record Row(HistoryRecord record, Long recordedMicros) {}
+    record Row(HistoryRecord record, Long recordedNanos) {}
 
     void save(Row row) {
         HistoryRecord r = row.record();
         jdbc.update("DELETE FROM history_record WHERE record_id = ?", r.recordId());
         jdbc.update(
                 "INSERT INTO history_record (record_id, treaty_id, sequence_number, global_position, record_type,"
-                        + " event_type, revision, participant, legal_date, recorded_at, recorded_micros, recorded_by,"
+                        + " event_type, revision, participant, legal_date, recorded_at, recorded_nanos, recorded_by,"
                         + " corrects_record_id, refers_to, reason, payload, metadata)"
                         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.recordId(),
@@ -54,7 +54,7 @@ public class HistoryRepository {
                 r.participant(),
                 r.legalDate() == null ? null : Date.valueOf(r.legalDate()),
                 r.recordedAt(),
-                row.recordedMicros(),
+                row.recordedNanos(),
                 r.recordedBy(),
                 r.correctsRecordId(),
                 r.refersTo(),
@@ -68,8 +68,8 @@ public class HistoryRepository {
     }
 
     public boolean hasTreaty(String treatyId) {
-        Integer n = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM history_record WHERE treaty_id = ?", Integer.class, treatyId);
+        Integer n =
+                jdbc.queryForObject("SELECT COUNT(*) FROM history_record WHERE treaty_id = ?", Integer.class, treatyId);
         return n != null && n > 0;
     }
 
@@ -112,8 +112,8 @@ public class HistoryRepository {
         if (records.isEmpty()) {
             return records;
         }
-        Map<String, List<String>> correctedBy = correctedBy(
-                records.stream().map(HistoryRecord::recordId).toList());
+        Map<String, List<String>> correctedBy =
+                correctedBy(records.stream().map(HistoryRecord::recordId).toList());
         List<HistoryRecord> result = new ArrayList<>(records.size());
         for (HistoryRecord r : records) {
             result.add(r.withCorrectedBy(correctedBy.getOrDefault(r.recordId(), List.of())));
@@ -142,12 +142,12 @@ public class HistoryRepository {
             params.addValue("participant", filter.participant());
         }
         if (filter.recordedFrom() != null) {
-            where.append(" AND recorded_micros >= :from");
-            params.addValue("from", EventJson.micros(filter.recordedFrom()));
+            where.append(" AND recorded_nanos >= :from");
+            params.addValue("from", EventJson.nanos(filter.recordedFrom()));
         }
         if (filter.recordedTo() != null) {
-            where.append(" AND recorded_micros <= :to");
-            params.addValue("to", EventJson.micros(filter.recordedTo()));
+            where.append(" AND recorded_nanos <= :to");
+            params.addValue("to", EventJson.nanos(filter.recordedTo()));
         }
         return where.toString();
     }

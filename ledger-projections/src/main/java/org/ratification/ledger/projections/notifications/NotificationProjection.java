@@ -85,8 +85,13 @@ public class NotificationProjection {
             @Timestamp Instant timestamp,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
         TreatyDefinition treaty = saveAction(event, sequence);
-        issue(treaty, event, Recording.of(sequence, token, timestamp, recordedAt), texts.signature(treaty, event),
-                event.participant(), null);
+        issue(
+                treaty,
+                event,
+                Recording.of(sequence, token, timestamp, recordedAt),
+                texts.signature(treaty, event),
+                event.participant(),
+                null);
     }
 
     @EventHandler
@@ -109,8 +114,13 @@ public class NotificationProjection {
             @Timestamp Instant timestamp,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
         TreatyDefinition treaty = saveAction(event, sequence);
-        issue(treaty, event, Recording.of(sequence, token, timestamp, recordedAt), texts.denunciation(treaty, event),
-                event.participant(), null);
+        issue(
+                treaty,
+                event,
+                Recording.of(sequence, token, timestamp, recordedAt),
+                texts.denunciation(treaty, event),
+                event.participant(),
+                null);
     }
 
     @EventHandler
@@ -121,7 +131,8 @@ public class NotificationProjection {
             @Timestamp Instant timestamp,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
         TreatyDefinition treaty = saveAction(event, sequence);
-        Optional<NotificationTexts.Target> target = Optional.ofNullable(event.refersTo()).flatMap(this::target);
+        Optional<NotificationTexts.Target> target =
+                Optional.ofNullable(event.refersTo()).flatMap(this::target);
         issue(
                 treaty,
                 event,
@@ -143,7 +154,12 @@ public class NotificationProjection {
             Action after = before.action().corrected(event, treaty.denunciation());
             repository.updateAction(after);
             var draft = texts.correction(treaty, event, before, after, entryIntoForce(treaty));
-            issue(treaty, event, Recording.of(sequence, token, timestamp, recordedAt), draft, after.participant(),
+            issue(
+                    treaty,
+                    event,
+                    Recording.of(sequence, token, timestamp, recordedAt),
+                    draft,
+                    after.participant(),
                     event.correctsRecordId());
         });
     }
@@ -159,8 +175,13 @@ public class NotificationProjection {
         target(event.retractsRecordId()).ifPresent(before -> {
             repository.updateAction(before.action().retract());
             var draft = texts.retraction(treaty, event, before, entryIntoForce(treaty));
-            issue(treaty, event, Recording.of(sequence, token, timestamp, recordedAt), draft,
-                    before.action().participant(), event.retractsRecordId());
+            issue(
+                    treaty,
+                    event,
+                    Recording.of(sequence, token, timestamp, recordedAt),
+                    draft,
+                    before.action().participant(),
+                    event.retractsRecordId());
         });
     }
 
@@ -199,6 +220,9 @@ public class NotificationProjection {
             NotificationTexts.Draft draft,
             String participant,
             String refersTo) {
+        if (repository.referenceOf(event.recordId()).isPresent()) {
+            return; // issued already (an event delivered again): a notification once issued is not rewritten
+        }
         NotificationRepository.Number number = repository.number(event.recordId(), recording.year());
         NotificationView view = new NotificationView(
                 NotificationTexts.reference(treaty, number.number(), number.year()),

@@ -82,7 +82,10 @@ public class NotificationRepository {
 
     Optional<Action> action(String recordId) {
         return jdbc
-                .query("SELECT * FROM notification_action WHERE record_id = ?", NotificationRepository::action, recordId)
+                .query(
+                        "SELECT * FROM notification_action WHERE record_id = ?",
+                        NotificationRepository::action,
+                        recordId)
                 .stream()
                 .findFirst();
     }

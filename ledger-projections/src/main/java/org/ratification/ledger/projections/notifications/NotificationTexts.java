@@ -135,15 +135,14 @@ final class NotificationTexts {
                 yield new Draft(
                         "COMMUNICATION",
                         subject(e.participant(), "WITHDRAWAL OF " + upper(what)),
-                        OPENING + on + who + " notified the Secretary-General of its decision to withdraw " + what
-                                + see + " made with respect to the " + treaty.title() + ":" + quoted,
+                        OPENING + on + who + " notified the Secretary-General of its decision to withdraw " + what + see
+                                + " made with respect to the " + treaty.title() + ":" + quoted,
                         null);
             }
             case NOTIFICATION -> new Draft(
                     "COMMUNICATION",
                     subject(e.participant(), "NOTIFICATION"),
-                    OPENING + on + who + " made the following notification under the " + treaty.title() + ":"
-                            + quoted,
+                    OPENING + on + who + " made the following notification under the " + treaty.title() + ":" + quoted,
                     null);
         };
     }
@@ -186,7 +185,9 @@ final class NotificationTexts {
             inForce = result.entryIntoForceFor(after.date());
             text.append("\n\n").append(entryIntoForce(treaty, after.participant(), after.date(), result));
         } else if (after.kind() == ActionKind.DENUNCIATION) {
-            text.append("\n\nThe denunciation takes effect on ").append(day(after.effectiveOn())).append('.');
+            text.append("\n\nThe denunciation takes effect on ")
+                    .append(day(after.effectiveOn()))
+                    .append('.');
         }
         return new Draft(
                 "CORRECTION",
@@ -240,8 +241,8 @@ final class NotificationTexts {
                     + (clause.reioInstrumentsCount()
                             ? ""
                             : " (instruments of regional economic integration organizations are not counted)")
-                    + ". " + result.counted() + " of " + clause.instrumentsRequired()
-                    + " instruments are now counted." + notCounted;
+                    + ". Instruments counted so far: " + result.counted() + " of " + clause.instrumentsRequired()
+                    + "." + notCounted;
         }
         LocalDate general = result.entryIntoForceOn();
         LocalDate inForce = result.entryIntoForceFor(depositedOn);
@@ -267,8 +268,8 @@ final class NotificationTexts {
     private String treatyStatus(TreatyDefinition treaty, EntryIntoForce.Result result) {
         var clause = treaty.entryIntoForce();
         if (!result.thresholdReached()) {
-            return result.counted() + " of " + clause.instrumentsRequired()
-                    + " instruments are now counted toward the entry into force of the " + noun(treaty) + ".";
+            return "Instruments now counted toward the entry into force of the " + noun(treaty) + ": "
+                    + result.counted() + " of " + clause.instrumentsRequired() + ".";
         }
         return "The " + noun(treaty) + " enters into force on " + day(result.entryIntoForceOn()) + ", the "
                 + ordinal(clause.daysAfterThreshold()) + " day after the date of deposit of the "

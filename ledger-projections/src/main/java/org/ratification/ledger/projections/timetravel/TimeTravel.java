@@ -41,7 +41,8 @@ public class TimeTravel {
         DomainEventStream stream = eventStore.readEvents(treatyId, 0L);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            if (message.getPayload() instanceof TreatyEvent event && !recorded(message).isAfter(recordedAt)) {
+            if (message.getPayload() instanceof TreatyEvent event
+                    && !recorded(message).isAfter(recordedAt)) {
                 known.add(event);
             }
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** What changed in the legal status between two dates, and the explanation of the status line. */
+/** What changed in the legal status between two dates. */
 class ChangesApiTest extends ReadModelTestSupport {
 
     @Test
@@ -79,31 +79,5 @@ class ChangesApiTest extends ReadModelTestSupport {
         assertThat(get("/api/treaties/no-such-treaty/changes?from=2026-01-01&to=2026-02-01")
                         .status())
                 .isEqualTo(404);
-    }
-
-    @Test
-    void theStatusLineExplainsHowTheEntryIntoForceDateWasReached() {
-        String treaty = registerTreaty(2, 90, 30, false);
-        ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
-        JsonNode waiting = get("/api/treaties/" + treaty + "?asOf=2026-12-31").body();
-        assertThat(waiting.path("explanation").asText())
-                .isEqualTo("1 of 2 instruments counted (instruments of regional economic integration organizations"
-                        + " are not counted); 1 more needed. The treaty enters into force on the 90th day after the"
-                        + " date of deposit of the 2nd instrument.");
-        assertThat(waiting.path("thresholdParticipant").isNull()).isTrue();
-
-        ratify(treaty, "DEU", "2025-10-25", "2026-02-01");
-        JsonNode reached = get("/api/treaties/" + treaty + "?asOf=2026-12-31").body();
-        assertThat(reached.path("thresholdParticipant").asText()).isEqualTo("DEU");
-        assertThat(reached.path("explanation").asText())
-                .startsWith("Enters into force on 2026-05-02: the 90th day after the date of deposit of the 2nd"
-                        + " instrument")
-                .contains("deposited by Germany on 2026-02-01");
-        // the explanation follows the legal date asked for
-        assertThat(get("/api/treaties/" + treaty + "?asOf=2026-01-31")
-                        .body()
-                        .path("explanation")
-                        .asText())
-                .startsWith("1 of 2 instruments counted");
     }
 }

@@ -2,6 +2,7 @@ package org.ratification.ledger.projections.history;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -74,7 +75,7 @@ public class HistoryProjection {
                 sequence,
                 globalPosition,
                 entry.correctsRecordId(),
-                java.util.List.of(),
+                List.of(),
                 entry.refersTo(),
                 entry.reason(),
                 EventJson.mapper().valueToTree(event),

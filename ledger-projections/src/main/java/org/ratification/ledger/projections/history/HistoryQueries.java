@@ -1,5 +1,7 @@
 package org.ratification.ledger.projections.history;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,11 +31,11 @@ public class HistoryQueries {
 
     /** Every record of a treaty in chain order, each with its corrections, one at a time. */
     public void export(String treatyId, Consumer<HistoryRecord> consumer) {
-        Map<String, List<String>> corrections = new java.util.HashMap<>();
+        Map<String, List<String>> corrections = new HashMap<>();
         repository.each(treatyId, r -> {
             if (r.correctsRecordId() != null) {
                 corrections
-                        .computeIfAbsent(r.correctsRecordId(), k -> new java.util.ArrayList<>())
+                        .computeIfAbsent(r.correctsRecordId(), k -> new ArrayList<>())
                         .add(r.recordId());
             }
         });

@@ -2,6 +2,13 @@ package org.ratification.ledger.api.web;
 
 import static org.ratification.ledger.api.web.Require.present;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratification.ledger.api.write.LedgerWriter;
 import org.ratification.ledger.core.api.CorrectRecordCommand;
 import org.ratification.ledger.core.api.DepositInstrumentCommand;
@@ -22,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The depositary's writes: each records one action and answers its record id. */
 @RestController
 @RequestMapping("/api/treaties/{treatyId}")
+@Tag(name = "Records", description = "The depositary's writes: each records one action and answers its record id")
 class RecordController {
 
     private final LedgerWriter writer;
@@ -32,6 +40,20 @@ class RecordController {
 
     @PostMapping("/signatures")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Record a signature",
+            description =
+                    "The legal date is the date of signature; it must lie in the signature period and not after today.",
+            parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = {@ExampleObject(name = "signature", value = ApiExamples.SIGNATURE)}))
     Recorded sign(@PathVariable String treatyId, @RequestBody Requests.SignatureRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
@@ -45,6 +67,26 @@ class RecordController {
 
     @PostMapping("/instruments")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Record the deposit of an instrument of ratification, acceptance, approval or accession",
+            description =
+                    "With the declarations and reservations made upon deposit. A signatory ratifies, accepts or approves;"
+                            + " a participant that did not sign accedes.",
+            parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "ratification", value = ApiExamples.INSTRUMENT),
+                                @ExampleObject(name = "accession", value = ApiExamples.ACCESSION)
+                            }))
     Recorded deposit(@PathVariable String treatyId, @RequestBody Requests.InstrumentRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
@@ -70,6 +112,20 @@ class RecordController {
 
     @PostMapping("/denunciations")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Record receipt of a notification of denunciation",
+            description =
+                    "The denunciation takes effect after the treaty's denunciation delay; only a Party may denounce.",
+            parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = {@ExampleObject(name = "denunciation", value = ApiExamples.DENUNCIATION)}))
     Recorded denounce(@PathVariable String treatyId, @RequestBody Requests.DenunciationRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
@@ -82,6 +138,27 @@ class RecordController {
 
     @PostMapping("/communications")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Record a declaration, reservation, objection, withdrawal or notification",
+            description =
+                    "An objection refers (refersTo) to another participant's reservation; a withdrawal to the participant's"
+                            + " own reservation or declaration.",
+            parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "reservation", value = ApiExamples.RESERVATION),
+                                @ExampleObject(name = "objection", value = ApiExamples.OBJECTION),
+                                @ExampleObject(name = "withdrawal", value = ApiExamples.WITHDRAWAL)
+                            }))
     Recorded communicate(@PathVariable String treatyId, @RequestBody Requests.CommunicationRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
@@ -99,6 +176,26 @@ class RecordController {
 
     @PostMapping("/corrections")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Correct or retract an earlier record, saying why",
+            description =
+                    "A correction restates the participant, the date or the instrument type of the record it names; a"
+                            + " retraction withdraws a record made in error. The earlier record stays in the history.",
+            parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "correction", value = ApiExamples.CORRECTION),
+                                @ExampleObject(name = "retraction", value = ApiExamples.RETRACTION)
+                            }))
     Recorded correct(@PathVariable String treatyId, @RequestBody Requests.CorrectionRequest body) {
         present(body, "body");
         String target = Require.recordId(body.recordId(), "recordId");

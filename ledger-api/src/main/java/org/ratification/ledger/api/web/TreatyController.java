@@ -2,8 +2,15 @@ package org.ratification.ledger.api.web;
 
 import static org.ratification.ledger.api.web.Require.present;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.ratification.ledger.api.write.LedgerWriter;
@@ -22,7 +29,10 @@ import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.core.rules.StatusCalculator;
 import org.ratification.ledger.projections.status.ChainHeads;
 import org.ratification.ledger.projections.status.StatusQueries;
+import org.ratification.ledger.projections.timetravel.TimeTravel;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,21 +45,40 @@ import org.springframework.web.bind.annotation.RestController;
 /** Treaties: registration, the status line and the participants table, on any legal date. */
 @RestController
 @RequestMapping("/api/treaties")
+@Tag(name = "Treaties", description = "Registration, status line and participants table, on both time axes")
 class TreatyController {
+
+    static final String TEXT_CSV = "text/csv";
 
     private final LedgerWriter writer;
     private final StatusQueries status;
     private final Clock clock;
     private final ChainHeads heads;
+    private final TimeTravel timeTravel;
 
-    TreatyController(LedgerWriter writer, StatusQueries status, Clock clock, ChainHeads heads) {
+    TreatyController(LedgerWriter writer, StatusQueries status, Clock clock, ChainHeads heads, TimeTravel timeTravel) {
         this.writer = writer;
         this.status = status;
         this.clock = clock;
         this.heads = heads;
+        this.timeTravel = timeTravel;
     }
 
     @PostMapping
+    @Operation(
+            summary = "Register a treaty with its final clauses",
+            description = "The clauses are data: signature period, instruments required for entry into force,"
+                    + " days after the threshold instrument and after a later instrument, whether instruments of"
+                    + " regional economic integration organizations count, and the denunciation delay.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "treaty", value = ApiExamples.TREATY)))
     ResponseEntity<Recorded> register(@RequestBody Requests.Treaty body) {
         TreatyDefinition definition = definition(present(body, "body"));
         String recordId = writer.record(id -> new RegisterTreatyCommand(definition.id(), id, definition));
@@ -58,51 +87,149 @@ class TreatyController {
     }
 
     @GetMapping
+    @Operation(
+            summary = "List the registered treaties with their status line",
+            description = "Each treaty's status on a legal date (today if 'asOf' is not given).")
     List<TreatyStatusView> treaties(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         return status.treaties(day(asOf)).stream().map(this::withHead).toList();
     }
 
     @GetMapping("/{treatyId}")
+    @Operation(
+            summary = "A treaty's status line on a legal date, as recorded now or at an instant",
+            description = "Counts of signatories, contracting States and parties, instruments counted toward the"
+                    + " threshold, the threshold date and participant, the entry-into-force date and an"
+                    + " explanation of how it was reached. 'asOf' moves along the legal axis, 'recordedAt' along"
+                    + " the recording axis (what the ledger said at that instant).",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = @Content(examples = @ExampleObject(name = "status", value = ApiExamples.STATUS))))
     TreatyStatusView treaty(
-            @PathVariable String treatyId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return withHead(statusOf(treatyId, asOf).treaty());
+            @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
+            @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
+                    @RequestParam(required = false)
+                    String recordedAt) {
+        TreatyStatusView view = statusOf(treatyId, asOf, recordedAt).treaty();
+        return recordedAt == null ? withHead(view) : view;
     }
 
+    /** The current head of the treaty's chain: a published status pins the state of the record. */
     private TreatyStatusView withHead(TreatyStatusView view) {
         return view.withHeadHash(heads.headHash(view.id()).orElse(null));
     }
 
-    @GetMapping("/{treatyId}/participants")
+    @GetMapping(value = "/{treatyId}/participants", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "A treaty's participants table on a legal date",
+            description = "One row per participant: signature, instrument with its UNTC letter, the participant's"
+                    + " own entry into force, its status, denunciation, declarations and reservations. Send"
+                    + " 'Accept: text/csv' for the same table as CSV.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "participants",
+                                                            value = ApiExamples.PARTICIPANTS))))
     List<ParticipantView> participants(
-            @PathVariable String treatyId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) ParticipantStatus status) {
-        return statusOf(treatyId, asOf).participants().stream()
+            @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
+            @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = "Only participants with this status", example = "PARTY")
+                    @RequestParam(required = false)
+                    ParticipantStatus status,
+            @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
+                    @RequestParam(required = false)
+                    String recordedAt) {
+        return statusOf(treatyId, asOf, recordedAt).participants().stream()
                 .filter(p -> status == null || p.status() == status)
                 .toList();
     }
 
-    @GetMapping("/{treatyId}/participants/{code}")
-    ParticipantView participant(
-            @PathVariable String treatyId,
-            @PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        String participant = Require.participant(code, "code");
-        return statusOf(treatyId, asOf).participant(participant).orElseThrow(() -> (ParticipantRegistry.standard()
-                                .isKnown(participant)
-                        ? Rejection.notFound(
-                                "NO_ACTION_RECORDED",
-                                ParticipantRegistry.standard().nameOf(participant)
-                                        + " has no signature or instrument recorded under treaty '" + treatyId + "'.")
-                        : Rejection.notFound(
-                                "UNKNOWN_PARTICIPANT",
-                                "No State or organization with code '" + participant + "' is known to the ledger."))
-                .exception());
+    @GetMapping(value = "/{treatyId}/participants", produces = TEXT_CSV)
+    @Operation(
+            summary = "Export a treaty's participants table as CSV",
+            description = "Columns participant,name,signature,instrument,type,entryIntoForce,status,"
+                    + "denunciationReceived,denunciationEffective,declarations,reservations; the instrument column"
+                    + " prints the date followed by the UNTC letter (\"2026-01-10 a\"). RFC 4180 quoting.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            mediaType = TEXT_CSV,
+                                            examples = @ExampleObject(name = "csv", value = ApiExamples.CSV))))
+    ResponseEntity<String> participantsCsv(
+            @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
+            @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = "Only participants with this status", example = "PARTY")
+                    @RequestParam(required = false)
+                    ParticipantStatus status,
+            @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
+                    @RequestParam(required = false)
+                    String recordedAt) {
+        String csv = ParticipantsCsv.write(participants(treatyId, asOf, status, recordedAt));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"participants.csv\"")
+                .body(csv);
     }
 
-    private StatusCalculator.Status statusOf(String treatyId, LocalDate asOf) {
+    @GetMapping("/{treatyId}/participants/{code}")
+    @Operation(
+            summary = "One participant's row of the status table on a legal date",
+            description = "As in the participants table; 404 NO_ACTION_RECORDED if the participant has no"
+                    + " signature or instrument recorded.")
+    ParticipantView participant(
+            @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
+            @Parameter(description = "ISO 3166-1 alpha-3 code, or EU", example = "FRA") @PathVariable String code,
+            @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
+                    @RequestParam(required = false)
+                    String recordedAt) {
+        String participant = Require.participant(code, "code");
+        return statusOf(treatyId, asOf, recordedAt)
+                .participant(participant)
+                .orElseThrow(() -> (ParticipantRegistry.standard().isKnown(participant)
+                                ? Rejection.notFound(
+                                        "NO_ACTION_RECORDED",
+                                        ParticipantRegistry.standard().nameOf(participant)
+                                                + " has no signature or instrument recorded under treaty '" + treatyId
+                                                + "'.")
+                                : Rejection.notFound(
+                                        "UNKNOWN_PARTICIPANT",
+                                        "No State or organization with code '" + participant
+                                                + "' is known to the ledger."))
+                        .exception());
+    }
+
+    /** From the status read model, or with 'recordedAt' from the event store as recorded at that instant. */
+    private StatusCalculator.Status statusOf(String treatyId, LocalDate asOf, String recordedAt) {
+        Instant instant = Instants.parse(recordedAt, "recordedAt");
+        if (instant != null) {
+            return timeTravel.status(treatyId, instant, day(asOf)).orElseThrow(() -> Rejection.notFound(
+                            "TREATY_NOT_FOUND", "No treaty '" + treatyId + "' was registered at " + instant + ".")
+                    .exception());
+        }
         return status.status(treatyId, day(asOf))
                 .orElseThrow(() -> notFound(treatyId).exception());
     }

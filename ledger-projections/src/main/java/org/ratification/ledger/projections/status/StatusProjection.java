@@ -16,15 +16,18 @@ import org.ratification.ledger.core.api.RecordRetractedEvent;
 import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.api.TreatyRegisteredEvent;
 import org.ratification.ledger.core.rules.Action;
+import org.ratification.ledger.projections.ReadModelVersion;
 import org.ratification.ledger.projections.RecordSignals;
 import org.springframework.stereotype.Component;
 
 /** Folds events into the status tables; every write is idempotent, so a replay is safe. */
 @Component
 @ProcessingGroup(StatusProjection.NAME)
+@ReadModelVersion(StatusProjection.VERSION)
 public class StatusProjection {
 
     public static final String NAME = "status";
+    public static final int VERSION = 1;
 
     private final StatusRepository repository;
     private final RecordSignals signals;

@@ -1,0 +1,71 @@
+package org.ratification.ledger.api.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.ratification.ledger.core.api.InstrumentView;
+import org.ratification.ledger.core.api.ParticipantView;
+
+/**
+ * The participants table as CSV (RFC 4180: CRLF line ends, fields with a comma, a quote or a line
+ * break quoted, quotes doubled). The instrument column prints the date followed by the letter, as
+ * the UN Treaty Collection does ("2026-01-10 a"); several declarations or reservations share one
+ * cell, one per line.
+ */
+final class ParticipantsCsv {
+
+    static final String HEADER = "participant,name,signature,instrument,type,entryIntoForce,status,"
+            + "denunciationReceived,denunciationEffective,declarations,reservations";
+
+    private ParticipantsCsv() {}
+
+    static String write(List<ParticipantView> rows) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (ParticipantView p : rows) {
+            InstrumentView instrument = p.instrument();
+            line(
+                    csv,
+                    p.participant(),
+                    p.name(),
+                    date(p.signedOn()),
+                    instrument == null ? "" : untc(instrument),
+                    instrument == null ? "" : instrument.type().name(),
+                    date(p.entryIntoForceOn()),
+                    p.status().name(),
+                    date(p.denunciationReceivedOn()),
+                    date(p.denunciationEffectiveOn()),
+                    String.join("\n", p.declarations()),
+                    String.join("\n", p.reservations()));
+        }
+        return csv.toString();
+    }
+
+    /** The instrument as UNTC prints it: the date, then the letter of its type if it has one. */
+    static String untc(InstrumentView instrument) {
+        String letter = instrument.letter() == null ? "" : instrument.letter();
+        return instrument.depositedOn() + (letter.isEmpty() ? "" : " " + letter);
+    }
+
+    private static void line(StringBuilder csv, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(field(fields[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+}

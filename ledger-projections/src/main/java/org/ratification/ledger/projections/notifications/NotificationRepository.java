@@ -1,0 +1,225 @@
+package org.ratification.ledger.projections.notifications;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.ratification.ledger.core.api.CommunicationKind;
+import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.TreatyDefinition;
+import org.ratification.ledger.core.participants.ParticipantRegistry;
+import org.ratification.ledger.core.rules.Action;
+import org.ratification.ledger.core.rules.ActionKind;
+import org.ratification.ledger.projections.EventJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tables of the notifications read model: the facts the projection writes from
+ * ({@code notification_treaty}, {@code notification_action}), the notifications themselves, and
+ * the journal of issued numbers ({@code notification_number}), which a reset keeps.
+ */
+@Repository
+public class NotificationRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public NotificationRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** A C.N. number: the year of recording and the running number within it. */
+    record Number(int year, int number) {}
+
+    void saveTreaty(TreatyDefinition definition) {
+        jdbc.update("DELETE FROM notification_treaty WHERE treaty_id = ?", definition.id());
+        jdbc.update(
+                "INSERT INTO notification_treaty (treaty_id, definition) VALUES (?, ?)",
+                definition.id(),
+                EventJson.write(definition));
+    }
+
+    Optional<TreatyDefinition> treaty(String treatyId) {
+        return jdbc
+                .queryForList("SELECT definition FROM notification_treaty WHERE treaty_id = ?", String.class, treatyId)
+                .stream()
+                .findFirst()
+                .map(json -> EventJson.read(json, TreatyDefinition.class));
+    }
+
+    void saveAction(String treatyId, long sequence, Action a) {
+        jdbc.update("DELETE FROM notification_action WHERE record_id = ?", a.recordId());
+        jdbc.update(
+                "INSERT INTO notification_action (record_id, treaty_id, sequence_number, kind, participant,"
+                        + " legal_date, instrument_type, communication, effective_on, retracted)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                a.recordId(),
+                treatyId,
+                sequence,
+                a.kind().name(),
+                a.participant(),
+                sqlDate(a.date()),
+                a.instrumentType() == null ? null : a.instrumentType().name(),
+                a.communicationKind() == null ? null : a.communicationKind().name(),
+                sqlDate(a.effectiveOn()),
+                a.retracted());
+    }
+
+    void updateAction(Action a) {
+        jdbc.update(
+                "UPDATE notification_action SET participant = ?, legal_date = ?, instrument_type = ?,"
+                        + " effective_on = ?, retracted = ? WHERE record_id = ?",
+                a.participant(),
+                sqlDate(a.date()),
+                a.instrumentType() == null ? null : a.instrumentType().name(),
+                sqlDate(a.effectiveOn()),
+                a.retracted(),
+                a.recordId());
+    }
+
+    Optional<Action> action(String recordId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM notification_action WHERE record_id = ?",
+                        NotificationRepository::action,
+                        recordId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The live instruments of a treaty, in recording order. */
+    List<Action> liveInstruments(String treatyId) {
+        return jdbc.query(
+                "SELECT * FROM notification_action WHERE treaty_id = ? AND kind = ? AND retracted = FALSE"
+                        + " ORDER BY sequence_number",
+                NotificationRepository::action,
+                treatyId,
+                ActionKind.INSTRUMENT.name());
+    }
+
+    /**
+     * The number of a record's notification: the one issued before if the journal has it (a
+     * replay), otherwise the next free number of {@code year}, entered in the journal.
+     */
+    Number number(String recordId, int year) {
+        List<Number> issued = jdbc.query(
+                "SELECT cn_year, cn_number FROM notification_number WHERE record_id = ?",
+                (rs, row) -> new Number(rs.getInt(1), rs.getInt(2)),
+                recordId);
+        if (!issued.isEmpty()) {
+            return issued.get(0);
+        }
+        Integer last = jdbc.queryForObject(
+                "SELECT COALESCE(MAX(cn_number), 0) FROM notification_number WHERE cn_year = ?", Integer.class, year);
+        Number next = new Number(year, (last == null ? 0 : last) + 1);
+        jdbc.update(
+                "INSERT INTO notification_number (record_id, cn_year, cn_number) VALUES (?,?,?)",
+                recordId,
+                next.year(),
+                next.number());
+        return next;
+    }
+
+    void saveNotification(NotificationView n, long sequence, Long globalPosition) {
+        jdbc.update("DELETE FROM notification WHERE record_id = ?", n.recordId());
+        jdbc.update(
+                "INSERT INTO notification (record_id, treaty_id, reference, cn_year, cn_number, action_type,"
+                        + " participant, legal_date, recorded_at, sequence_number, global_position, refers_to,"
+                        + " entry_into_force_on, subject, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                n.recordId(),
+                n.treatyId(),
+                n.reference(),
+                n.year(),
+                n.number(),
+                n.action(),
+                n.participant(),
+                sqlDate(n.legalDate()),
+                n.recordedAt(),
+                sequence,
+                globalPosition,
+                n.refersTo(),
+                sqlDate(n.entryIntoForceOn()),
+                n.subject(),
+                n.text());
+    }
+
+    Optional<String> referenceOf(String recordId) {
+        return jdbc
+                .queryForList("SELECT reference FROM notification WHERE record_id = ?", String.class, recordId)
+                .stream()
+                .findFirst();
+    }
+
+    /** A treaty's notifications in the order they were issued, the newest last. */
+    public List<NotificationView> notifications(String treatyId) {
+        return jdbc.query(
+                "SELECT n.*, r.reference AS refers_to_reference FROM notification n"
+                        + " LEFT JOIN notification r ON r.record_id = n.refers_to"
+                        + " WHERE n.treaty_id = ? ORDER BY n.sequence_number",
+                NotificationRepository::notification,
+                treatyId);
+    }
+
+    public boolean hasTreaty(String treatyId) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_treaty WHERE treaty_id = ?", Integer.class, treatyId);
+        return n != null && n > 0;
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM notification");
+        jdbc.update("DELETE FROM notification_action");
+        jdbc.update("DELETE FROM notification_treaty");
+    }
+
+    private static NotificationView notification(ResultSet rs, int row) throws SQLException {
+        String participant = rs.getString("participant");
+        return new NotificationView(
+                rs.getString("reference"),
+                rs.getInt("cn_number"),
+                rs.getInt("cn_year"),
+                rs.getString("treaty_id"),
+                rs.getString("record_id"),
+                rs.getString("action_type"),
+                participant,
+                ParticipantRegistry.standard().nameOf(participant),
+                localDate(rs, "legal_date"),
+                rs.getString("recorded_at"),
+                rs.getString("refers_to"),
+                rs.getString("refers_to_reference"),
+                localDate(rs, "entry_into_force_on"),
+                rs.getString("subject"),
+                rs.getString("body"));
+    }
+
+    private static Action action(ResultSet rs, int row) throws SQLException {
+        String type = rs.getString("instrument_type");
+        String communication = rs.getString("communication");
+        return new Action(
+                rs.getString("record_id"),
+                ActionKind.valueOf(rs.getString("kind")),
+                rs.getString("participant"),
+                localDate(rs, "legal_date"),
+                type == null ? null : InstrumentType.valueOf(type),
+                null,
+                null,
+                null,
+                communication == null ? null : CommunicationKind.valueOf(communication),
+                null,
+                null,
+                localDate(rs, "effective_on"),
+                rs.getBoolean("retracted"));
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Date sqlDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}

@@ -1,0 +1,69 @@
+package org.ratification.ledger.projections.timetravel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ratification.ledger.core.api.RecordingMetadata;
+import org.ratification.ledger.core.api.TreatyEvent;
+import org.ratification.ledger.core.participants.ParticipantRegistry;
+import org.ratification.ledger.core.rules.StatusCalculator;
+import org.ratification.ledger.core.rules.TreatyFacts;
+import org.springframework.stereotype.Service;
+
+/** Answers "what did the ledger say at this instant" from the event store itself. */
+@Service
+public class TimeTravel {
+
+    private final EventStore eventStore;
+    private final StatusCalculator calculator = new StatusCalculator(ParticipantRegistry.standard());
+
+    public TimeTravel(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Whether a treaty's stream exists at all. */
+    public boolean exists(String treatyId) {
+        return eventStore.lastSequenceNumberFor(treatyId).isPresent();
+    }
+
+    /**
+     * The treaty's facts as recorded at {@code recordedAt} (events whose recording instant is on or
+     * before it); empty if the treaty was not registered by then.
+     */
+    public Optional<TreatyFacts> facts(String treatyId, Instant recordedAt) {
+        List<TreatyEvent> known = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(treatyId, 0L);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (message.getPayload() instanceof TreatyEvent event
+                    && !recorded(message).isAfter(recordedAt)) {
+                known.add(event);
+            }
+        }
+        return Optional.ofNullable(TreatyFacts.fold(known));
+    }
+
+    /** The status on legal date {@code asOf} as the ledger stated it at {@code recordedAt}. */
+    public Optional<StatusCalculator.Status> status(String treatyId, Instant recordedAt, LocalDate asOf) {
+        return facts(treatyId, recordedAt).map(facts -> calculator.asOf(facts.definition(), facts.actions(), asOf));
+    }
+
+    /** When the event was recorded: its recordedAt metadata, else the event's own timestamp. */
+    static Instant recorded(DomainEventMessage<?> message) {
+        Object recordedAt = message.getMetaData().get(RecordingMetadata.RECORDED_AT);
+        if (recordedAt != null) {
+            try {
+                return Instant.parse(recordedAt.toString());
+            } catch (DateTimeParseException e) {
+                // fall back to the timestamp below
+            }
+        }
+        return message.getTimestamp();
+    }
+}

@@ -71,6 +71,12 @@ class RestartTest {
     private int send(String base, String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString("depositary:test-depositary"
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Shares the segments of every event processor among the live nodes. Axon lets the first node
  * claim every free segment; every {@code ledger.cluster.balance-interval} each node reports itself
  * alive in ledger_node, counts the nodes seen within three intervals, and releases the segments it
- * holds beyond its fair share (segments / nodes, rounded up) for one interval, so that the other
+ * holds beyond its fair share (segments / nodes, rounded up) for two intervals, so that the other
  * nodes claim them. A node that stops releases its claims and leaves ledger_node; one that dies
  * loses its claims after {@code ledger.cluster.claim-timeout} and drops out of the count.
  */
@@ -68,7 +68,7 @@ public class SegmentBalancer implements SmartLifecycle {
             return;
         }
         for (Integer segment : held.subList(held.size() - surplus, held.size())) {
-            processor.releaseSegment(segment, interval().toMillis(), TimeUnit.MILLISECONDS);
+            processor.releaseSegment(segment, interval().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
         }
         log.info(
                 "Released {} of {} segments of '{}' for the other nodes (share {} of {} across {} nodes)",

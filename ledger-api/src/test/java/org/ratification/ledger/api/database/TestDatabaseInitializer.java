@@ -39,11 +39,17 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
      */
     public static Map<String, Object> properties(String database) {
         return Map.of(
-                "spring.datasource.url", PostgresDatabases.url(database),
-                "spring.datasource.username", PostgresDatabases.user(),
-                "spring.datasource.password", PostgresDatabases.password(),
-                "spring.datasource.hikari.maximum-pool-size", 8,
-                "spring.datasource.hikari.minimum-idle", 1,
-                "spring.datasource.hikari.idle-timeout", 10000);
+                "spring.datasource.url",
+                PostgresDatabases.url(database),
+                "spring.datasource.username",
+                PostgresDatabases.user(),
+                "spring.datasource.password",
+                PostgresDatabases.password(),
+                "spring.datasource.hikari.maximum-pool-size",
+                8,
+                "spring.datasource.hikari.minimum-idle",
+                1,
+                "spring.datasource.hikari.idle-timeout",
+                10000);
     }
 }

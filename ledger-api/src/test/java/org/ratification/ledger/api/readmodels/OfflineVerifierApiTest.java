@@ -53,7 +53,7 @@ class OfflineVerifierApiTest extends ReadModelTestSupport {
 
             JsonNode treaty =
                     get("/api/treaties/" + history.treaty() + "?asOf=" + asOf).body();
-            assertThat(VIEWS.valueToTree(report.treaty())).isEqualTo(treaty);
+            assertThat((JsonNode) VIEWS.valueToTree(report.treaty())).isEqualTo(treaty);
             JsonNode participants = get("/api/treaties/" + history.treaty() + "/participants?asOf=" + asOf)
                     .body();
             assertThat((JsonNode) VIEWS.valueToTree(report.participants())).isEqualTo(participants);

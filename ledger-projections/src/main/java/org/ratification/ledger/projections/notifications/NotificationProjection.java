@@ -52,9 +52,9 @@ public class NotificationProjection {
     }
 
     /** Where and when an event was recorded, as the notification needs it. */
-    record Recording(long sequence, Long globalPosition, String recordedAt, int year) {
+    record Recording(long sequence, Long globalPosition, String recordedAt, int year, String headHash) {
 
-        static Recording of(long sequence, TrackingToken token, Instant timestamp, String recordedAt) {
+        static Recording of(long sequence, TrackingToken token, Instant timestamp, String recordedAt, String headHash) {
             Instant instant = timestamp;
             try {
                 instant = recordedAt == null ? timestamp : Instant.parse(recordedAt);
@@ -68,7 +68,8 @@ public class NotificationProjection {
                     sequence,
                     position,
                     recordedAt == null ? String.valueOf(instant) : recordedAt,
-                    instant.atOffset(ZoneOffset.UTC).getYear());
+                    instant.atOffset(ZoneOffset.UTC).getYear(),
+                    headHash);
         }
     }
 
@@ -83,12 +84,13 @@ public class NotificationProjection {
             @SequenceNumber long sequence,
             TrackingToken token,
             @Timestamp Instant timestamp,
-            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         TreatyDefinition treaty = saveAction(event, sequence);
         issue(
                 treaty,
                 event,
-                Recording.of(sequence, token, timestamp, recordedAt),
+                Recording.of(sequence, token, timestamp, recordedAt, hash),
                 texts.signature(treaty, event),
                 event.participant(),
                 null);
@@ -100,10 +102,17 @@ public class NotificationProjection {
             @SequenceNumber long sequence,
             TrackingToken token,
             @Timestamp Instant timestamp,
-            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         TreatyDefinition treaty = saveAction(event, sequence);
         var draft = texts.instrument(treaty, event, entryIntoForce(treaty));
-        issue(treaty, event, Recording.of(sequence, token, timestamp, recordedAt), draft, event.participant(), null);
+        issue(
+                treaty,
+                event,
+                Recording.of(sequence, token, timestamp, recordedAt, hash),
+                draft,
+                event.participant(),
+                null);
     }
 
     @EventHandler
@@ -112,12 +121,13 @@ public class NotificationProjection {
             @SequenceNumber long sequence,
             TrackingToken token,
             @Timestamp Instant timestamp,
-            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         TreatyDefinition treaty = saveAction(event, sequence);
         issue(
                 treaty,
                 event,
-                Recording.of(sequence, token, timestamp, recordedAt),
+                Recording.of(sequence, token, timestamp, recordedAt, hash),
                 texts.denunciation(treaty, event),
                 event.participant(),
                 null);
@@ -129,14 +139,15 @@ public class NotificationProjection {
             @SequenceNumber long sequence,
             TrackingToken token,
             @Timestamp Instant timestamp,
-            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         TreatyDefinition treaty = saveAction(event, sequence);
         Optional<NotificationTexts.Target> target =
                 Optional.ofNullable(event.refersTo()).flatMap(this::target);
         issue(
                 treaty,
                 event,
-                Recording.of(sequence, token, timestamp, recordedAt),
+                Recording.of(sequence, token, timestamp, recordedAt, hash),
                 texts.communication(treaty, event, target),
                 event.participant(),
                 event.refersTo());
@@ -148,7 +159,8 @@ public class NotificationProjection {
             @SequenceNumber long sequence,
             TrackingToken token,
             @Timestamp Instant timestamp,
-            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         TreatyDefinition treaty = treaty(event);
         target(event.correctsRecordId()).ifPresent(before -> {
             Action after = before.action().corrected(event, treaty.denunciation());
@@ -157,7 +169,7 @@ public class NotificationProjection {
             issue(
                     treaty,
                     event,
-                    Recording.of(sequence, token, timestamp, recordedAt),
+                    Recording.of(sequence, token, timestamp, recordedAt, hash),
                     draft,
                     after.participant(),
                     event.correctsRecordId());
@@ -170,7 +182,8 @@ public class NotificationProjection {
             @SequenceNumber long sequence,
             TrackingToken token,
             @Timestamp Instant timestamp,
-            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt) {
+            @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
+            @MetaDataValue(RecordingMetadata.HASH) String hash) {
         TreatyDefinition treaty = treaty(event);
         target(event.retractsRecordId()).ifPresent(before -> {
             repository.updateAction(before.action().retract());
@@ -178,7 +191,7 @@ public class NotificationProjection {
             issue(
                     treaty,
                     event,
-                    Recording.of(sequence, token, timestamp, recordedAt),
+                    Recording.of(sequence, token, timestamp, recordedAt, hash),
                     draft,
                     before.action().participant(),
                     event.retractsRecordId());
@@ -239,7 +252,8 @@ public class NotificationProjection {
                 refersTo == null ? null : repository.referenceOf(refersTo).orElse(null),
                 draft.entryIntoForceOn(),
                 draft.subject(),
-                draft.text());
+                draft.text(),
+                recording.headHash());
         repository.saveNotification(view, recording.sequence(), recording.globalPosition());
     }
 }

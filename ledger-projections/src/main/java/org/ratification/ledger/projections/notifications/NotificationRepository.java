@@ -128,7 +128,7 @@ public class NotificationRepository {
         jdbc.update(
                 "INSERT INTO notification (record_id, treaty_id, reference, cn_year, cn_number, action_type,"
                         + " participant, legal_date, recorded_at, sequence_number, global_position, refers_to,"
-                        + " entry_into_force_on, subject, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " entry_into_force_on, subject, body, head_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 n.recordId(),
                 n.treatyId(),
                 n.reference(),
@@ -143,7 +143,8 @@ public class NotificationRepository {
                 n.refersTo(),
                 sqlDate(n.entryIntoForceOn()),
                 n.subject(),
-                n.text());
+                n.text(),
+                n.headHash());
     }
 
     Optional<String> referenceOf(String recordId) {
@@ -192,7 +193,8 @@ public class NotificationRepository {
                 rs.getString("refers_to_reference"),
                 localDate(rs, "entry_into_force_on"),
                 rs.getString("subject"),
-                rs.getString("body"));
+                rs.getString("body"),
+                rs.getString("head_hash"));
     }
 
     private static Action action(ResultSet rs, int row) throws SQLException {

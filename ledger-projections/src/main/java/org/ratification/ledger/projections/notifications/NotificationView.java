@@ -14,6 +14,8 @@ import java.time.LocalDate;
  * @param refersToReference the notification that announced that record
  * @param entryIntoForceOn for an instrument (or its correction), when the treaty enters into force
  *     for the participant, if the threshold is reached
+ * @param headHash the hash of the announced record, the head of the treaty's chain when it was
+ *     recorded: a published notification pins the state of the record
  */
 public record NotificationView(
         String reference,
@@ -30,4 +32,5 @@ public record NotificationView(
         String refersToReference,
         LocalDate entryIntoForceOn,
         String subject,
-        String text) {}
+        String text,
+        String headHash) {}

@@ -43,10 +43,28 @@ class NotificationProjectionTest {
     /** The stream: registration, signatures and deposits recorded in 2025 and 2026, a correction, a retraction. */
     private final List<Consumer<NotificationProjection>> stream = List.of(
             p -> p.on(new TreatyRegisteredEvent("cybercrime", "r0", TREATY)),
-            p -> p.on(sign("r1", "FRA"), 1, token(1), null, "2025-12-30T10:00:00Z"),
-            p -> p.on(sign("r2", "DEU"), 2, token(2), null, "2025-12-31T23:59:59.999Z"),
-            p -> p.on(deposit("r3", "FRA", "2026-01-10"), 3, token(3), null, "2026-01-01T00:00:00Z"),
-            p -> p.on(deposit("r4", "DEU", "2026-02-01"), 4, token(4), null, "2026-02-02T09:00:00Z"),
+            p -> p.on(sign("r1", "FRA"), 1, token(1), null, "2025-12-30T10:00:00Z", "hash-" + "2025-12-30T10:00:00Z"),
+            p -> p.on(
+                    sign("r2", "DEU"),
+                    2,
+                    token(2),
+                    null,
+                    "2025-12-31T23:59:59.999Z",
+                    "hash-" + "2025-12-31T23:59:59.999Z"),
+            p -> p.on(
+                    deposit("r3", "FRA", "2026-01-10"),
+                    3,
+                    token(3),
+                    null,
+                    "2026-01-01T00:00:00Z",
+                    "hash-" + "2026-01-01T00:00:00Z"),
+            p -> p.on(
+                    deposit("r4", "DEU", "2026-02-01"),
+                    4,
+                    token(4),
+                    null,
+                    "2026-02-02T09:00:00Z",
+                    "hash-" + "2026-02-02T09:00:00Z"),
             p -> p.on(
                     new RecordCorrectedEvent(
                             "cybercrime",
@@ -59,15 +77,17 @@ class NotificationProjectionTest {
                     5,
                     token(5),
                     null,
-                    "2026-02-03T09:00:00Z"),
-            p -> p.on(sign("r6", "VNM"), 6, token(6), null, "2026-02-04T09:00:00Z"),
+                    "2026-02-03T09:00:00Z",
+                    "hash-" + "2026-02-03T09:00:00Z"),
+            p -> p.on(sign("r6", "VNM"), 6, token(6), null, "2026-02-04T09:00:00Z", "hash-" + "2026-02-04T09:00:00Z"),
             p -> p.on(
                     new RecordRetractedEvent(
                             "cybercrime", "r7", "r6", "Wrong treaty", "VNM", LocalDate.of(2025, 10, 25)),
                     7,
                     token(7),
                     null,
-                    "2026-02-05T09:00:00Z"));
+                    "2026-02-05T09:00:00Z",
+                    "hash-" + "2026-02-05T09:00:00Z"));
 
     @Test
     void numbersRunPerYearOfRecordingAndTheReferenceNamesTheTreaty() {
@@ -82,6 +102,15 @@ class NotificationProjectionTest {
                         "C.N.3.2026.TREATIES-XVIII.16",
                         "C.N.4.2026.TREATIES-XVIII.16",
                         "C.N.5.2026.TREATIES-XVIII.16");
+    }
+
+    @Test
+    void everyNotificationCarriesTheHashOfTheRecordItAnnounces() {
+        replay();
+        List<NotificationView> notes = repository.notifications("cybercrime");
+        assertThat(notes).isNotEmpty();
+        assertThat(notes.get(0).headHash()).isEqualTo("hash-2025-12-30T10:00:00Z");
+        assertThat(notes).allSatisfy(n -> assertThat(n.headHash()).isEqualTo("hash-" + n.recordedAt()));
     }
 
     @Test
@@ -118,7 +147,7 @@ class NotificationProjectionTest {
         replay();
         assertThat(rows()).isEqualTo(first);
 
-        projection.on(sign("r8", "ITA"), 8, token(8), null, "2026-03-01T00:00:00Z");
+        projection.on(sign("r8", "ITA"), 8, token(8), null, "2026-03-01T00:00:00Z", "hash-" + "2026-03-01T00:00:00Z");
         assertThat(repository.notifications("cybercrime").get(7).reference()).isEqualTo("C.N.6.2026.TREATIES-XVIII.16");
     }
 
@@ -126,7 +155,7 @@ class NotificationProjectionTest {
     void aNumberOnceIssuedIsNeverGivenToAnotherRecordEvenIfItsNotificationIsGone() {
         replay();
         jdbc.update("DELETE FROM notification WHERE record_id = 'r6'");
-        projection.on(sign("r8", "ITA"), 8, token(8), null, "2026-03-01T00:00:00Z");
+        projection.on(sign("r8", "ITA"), 8, token(8), null, "2026-03-01T00:00:00Z", "hash-" + "2026-03-01T00:00:00Z");
         List<String> references = new ArrayList<>();
         repository.notifications("cybercrime").forEach(n -> references.add(n.reference()));
         assertThat(references).doesNotHaveDuplicates().contains("C.N.6.2026.TREATIES-XVIII.16");

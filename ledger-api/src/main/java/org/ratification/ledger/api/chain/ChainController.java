@@ -24,6 +24,8 @@ class ChainController {
     public record BrokenRecord(long sequence, String recordId, String reason, String detail) {}
 
     @GetMapping("/api/treaties/{treatyId}/history/verify")
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Recompute and verify the treaty's chain of record hashes from the event store")
     Verification verify(@PathVariable String treatyId) {
         ChainVerifier.Verdict verdict = chain.verify(treatyId);
         if (verdict.records() == 0) {

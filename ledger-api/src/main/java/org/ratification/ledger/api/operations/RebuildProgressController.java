@@ -15,6 +15,8 @@ class RebuildProgressController {
     }
 
     @GetMapping("/api/admin/rebuild/progress")
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Progress of read models being rebuilt (percent, events per second)")
     List<ProcessorProgress> progress() {
         return progress.current();
     }

@@ -31,6 +31,8 @@ class EventStreamController {
     }
 
     @GetMapping(path = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Subscribe to recorded events as Server-Sent Events, resumable with Last-Event-ID")
     SseEmitter stream(
             @RequestParam(name = "treaty", required = false) String treatyId,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,

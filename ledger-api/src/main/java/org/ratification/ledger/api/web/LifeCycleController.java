@@ -2,6 +2,9 @@ package org.ratification.ledger.api.web;
 
 import static org.ratification.ledger.api.web.Require.present;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/treaties/{treatyId}")
 class LifeCycleController {
 
+    static final String AMENDMENT =
+            "{\"amendmentId\":\"A1\",\"adoptedOn\":\"2031-06-01\",\"method\":\"CONSENSUS\",\"text\":\"...\"}";
+    static final String AMENDMENT_INSTRUMENT =
+            "{\"participant\":\"FRA\",\"type\":\"ACCEPTANCE\",\"depositedOn\":\"2031-07-01\"}";
+
     private final LedgerWriter writer;
     private final StatusQueries status;
     private final Clock clock;
@@ -38,6 +46,12 @@ class LifeCycleController {
 
     @PostMapping("/amendments")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Record the adoption of an amendment",
+            description = "Only where the treaty's definition has an amendment clause, and not before the years it"
+                    + " names after entry into force (422 AMENDMENT_TOO_EARLY, AMENDMENTS_NOT_PROVIDED).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = {@ExampleObject(name = "amendment", value = AMENDMENT)}))
     Recorded adoptAmendment(@PathVariable String treatyId, @RequestBody Requests.AmendmentRequest body) {
         present(body, "body");
         String amendmentId = Require.recordId(body.amendmentId(), "amendmentId");
@@ -52,6 +66,12 @@ class LifeCycleController {
 
     @PostMapping("/amendments/{amendmentId}/instruments")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Record a Party's instrument of ratification, acceptance or approval of an amendment",
+            description = "The amendment enters into force for that Party the days after its instrument that the"
+                    + " amendment clause names (422 NOT_A_PARTY, UNKNOWN_AMENDMENT; 409 ALREADY_DEPOSITED).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = {@ExampleObject(name = "acceptance", value = AMENDMENT_INSTRUMENT)}))
     Recorded depositForAmendment(
             @PathVariable String treatyId,
             @PathVariable String amendmentId,
@@ -69,6 +89,10 @@ class LifeCycleController {
     }
 
     @GetMapping("/reservations")
+    @Operation(
+            summary = "List reservations with the objections to each",
+            description = "Objections made more than twelve months after the reservation's notification are"
+                    + " listed with timely=false (recorded, not refused).")
     List<ReservationView> reservations(
             @PathVariable String treatyId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

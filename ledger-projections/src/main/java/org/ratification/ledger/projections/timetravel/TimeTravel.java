@@ -37,21 +37,39 @@ public class TimeTravel {
      * before it); empty if the treaty was not registered by then.
      */
     public Optional<TreatyFacts> facts(String treatyId, Instant recordedAt) {
+        return Optional.ofNullable(
+                TreatyFacts.fold(recorded(treatyId, recordedAt).events()));
+    }
+
+    /**
+     * The status on legal date {@code asOf} as the ledger stated it at {@code recordedAt}, with the
+     * head of the treaty's chain at that instant.
+     */
+    public Optional<StatusCalculator.Status> status(String treatyId, Instant recordedAt, LocalDate asOf) {
+        Recorded recorded = recorded(treatyId, recordedAt);
+        return Optional.ofNullable(TreatyFacts.fold(recorded.events())).map(facts -> {
+            StatusCalculator.Status status = calculator.asOf(facts.definition(), facts.actions(), asOf);
+            return new StatusCalculator.Status(status.treaty().withHeadHash(recorded.head()), status.participants());
+        });
+    }
+
+    /** The events recorded by an instant, and the hash of the last of them. */
+    private record Recorded(List<TreatyEvent> events, String head) {}
+
+    private Recorded recorded(String treatyId, Instant recordedAt) {
         List<TreatyEvent> known = new ArrayList<>();
+        String head = null;
         DomainEventStream stream = eventStore.readEvents(treatyId, 0L);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (message.getPayload() instanceof TreatyEvent event
                     && !recorded(message).isAfter(recordedAt)) {
                 known.add(event);
+                Object hash = message.getMetaData().get(RecordingMetadata.HASH);
+                head = hash == null ? head : hash.toString();
             }
         }
-        return Optional.ofNullable(TreatyFacts.fold(known));
-    }
-
-    /** The status on legal date {@code asOf} as the ledger stated it at {@code recordedAt}. */
-    public Optional<StatusCalculator.Status> status(String treatyId, Instant recordedAt, LocalDate asOf) {
-        return facts(treatyId, recordedAt).map(facts -> calculator.asOf(facts.definition(), facts.actions(), asOf));
+        return new Recorded(known, head);
     }
 
     /** When the event was recorded: its recordedAt metadata, else the event's own timestamp. */

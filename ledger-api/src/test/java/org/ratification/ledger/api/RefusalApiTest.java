@@ -41,8 +41,9 @@ class RefusalApiTest extends ApiTestSupport {
                 400,
                 "UNKNOWN_FIELD",
                 before);
+        assertRefused(post(path, "{\"participant\":42,\"signedOn\":\"2025-10-25\"}"), 400, "INVALID_VALUE", before);
         assertRefused(
-                post(path, "{\"participant\":42,\"signedOn\":\"2025-10-25\"}"),
+                post(path, "{\"participant\":\"F1\",\"signedOn\":\"2025-10-25\"}"),
                 400,
                 "INVALID_PARTICIPANT_CODE",
                 before);

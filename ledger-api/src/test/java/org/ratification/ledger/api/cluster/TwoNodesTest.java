@@ -297,6 +297,12 @@ class TwoNodesTest {
         try {
             HttpResponse<String> response = HTTP.send(
                     request.header("Accept", "application/json, application/problem+json")
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + java.util.Base64.getEncoder()
+                                                    .encodeToString("depositary:test-depositary"
+                                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                             .timeout(Duration.ofSeconds(30))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

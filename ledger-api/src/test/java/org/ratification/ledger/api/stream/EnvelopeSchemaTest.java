@@ -59,7 +59,22 @@ class EnvelopeSchemaTest {
                 new RecordCorrectedEvent(
                         "t", "r5", "r2", "Wrong date", "EU", day.minusDays(1), InstrumentType.APPROVAL),
                 new RecordCorrectedEvent("t", "r6", "r1", "Wrong participant", "VNM", day, null),
-                new RecordRetractedEvent("t", "r7", "r1", "Recorded in error", "FRA", day));
+                new RecordRetractedEvent("t", "r7", "r1", "Recorded in error", "FRA", day),
+                new InstrumentDepositedEvent(
+                        "t", "r8", "SSD", InstrumentType.SUCCESSION, day, List.of(), List.of(), "Sudan", day),
+                new CommunicationReceivedEvent(
+                        "t",
+                        "r9",
+                        "NLD",
+                        CommunicationKind.TERRITORIAL_APPLICATION,
+                        day,
+                        "Applies to Aruba.",
+                        null,
+                        List.of("Aruba")),
+                new org.ratification.ledger.core.api.AmendmentAdoptedEvent(
+                        "t", "r10", "A1", day, org.ratification.ledger.core.api.AdoptionMethod.CONSENSUS, "Text"),
+                new org.ratification.ledger.core.api.AmendmentInstrumentDepositedEvent(
+                        "t", "r11", "A1", "FRA", InstrumentType.ACCEPTANCE, day));
     }
 
     private String envelopeOf(Object payload) {

@@ -48,7 +48,11 @@ public class TimeTravel {
     public Optional<StatusCalculator.Status> status(String treatyId, Instant recordedAt, LocalDate asOf) {
         Recorded recorded = recorded(treatyId, recordedAt);
         return Optional.ofNullable(TreatyFacts.fold(recorded.events())).map(facts -> {
-            StatusCalculator.Status status = calculator.asOf(facts.definition(), facts.actions(), asOf);
+            String parentId = facts.definition().parentTreatyId();
+            // a protocol's status depends on its parent's status as recorded at the same instant
+            StatusCalculator.Status parent =
+                    parentId == null ? null : status(parentId, recordedAt, asOf).orElse(null);
+            StatusCalculator.Status status = calculator.asOf(facts.definition(), facts.actions(), asOf, parent);
             return new StatusCalculator.Status(status.treaty().withHeadHash(recorded.head()), status.participants());
         });
     }

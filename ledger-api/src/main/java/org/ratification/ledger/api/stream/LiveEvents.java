@@ -78,6 +78,10 @@ public class LiveEvents implements SmartLifecycle {
                 senders,
                 this::catchUp,
                 () -> subscriptions.removeIf(Subscription::isEnded));
+        if (after == Subscription.LIVE_ONLY) {
+            // live means recorded from now on, not what this reader has yet to pass
+            subscription.liveFrom(EventEnvelopes.position(eventStore.createHeadToken()));
+        }
         synchronized (dispatchLock) {
             subscription.joinedAt(position);
             subscriptions.add(subscription);

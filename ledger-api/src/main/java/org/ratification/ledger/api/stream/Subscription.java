@@ -42,6 +42,10 @@ final class Subscription {
 
     private final String treatyId;
     private final long after;
+
+    /** For a live-only subscriber: the head of the store when it subscribed; it wants what comes after. */
+    private volatile long liveFrom = Long.MIN_VALUE;
+
     private final Sink sink;
     private final BlockingQueue<Object> queue;
     private final Executor senders;
@@ -107,7 +111,13 @@ final class Subscription {
 
     /** Whether the subscriber wants this event, whichever way (store or live) it comes. */
     boolean wants(LiveEvent event) {
-        return (treatyId == null || treatyId.equals(event.treatyId())) && (!resumes() || event.position() > after);
+        return (treatyId == null || treatyId.equals(event.treatyId()))
+                && (!resumes() || event.position() > after)
+                && event.position() > liveFrom;
+    }
+
+    void liveFrom(long head) {
+        this.liveFrom = head;
     }
 
     /** Called by the reader for each live event; never blocks. */

@@ -87,193 +87,53 @@ public record Action(
                 null);
     }
 
-    static Action of(String recordId, ActionKind kind, String participant, LocalDate date) {
-        return new Action(recordId, kind, participant, date, null, null, null, null, null, null, null, null, false);
-    }
-
-    Action withInstrument(InstrumentType type, List<String> declarations, List<String> reservations) {
-        return new Action(
-                recordId,
-                kind,
-                participant,
-                date,
-                type,
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effectiveOn,
-                retracted,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
-    }
-
-    Action withSuccession(String predecessor, LocalDate boundFrom) {
-        return new Action(
-                recordId,
-                kind,
-                participant,
-                date,
-                instrumentType,
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effectiveOn,
-                retracted,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
-    }
-
-    Action withPlace(String place) {
-        return new Action(
-                recordId,
-                kind,
-                participant,
-                date,
-                instrumentType,
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effectiveOn,
-                retracted,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
-    }
-
-    Action withCommunication(
-            CommunicationKind communicationKind, String text, String refersTo, List<String> territories) {
-        return new Action(
-                recordId,
-                kind,
-                participant,
-                date,
-                instrumentType,
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effectiveOn,
-                retracted,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
-    }
-
-    Action withEffectiveOn(LocalDate effectiveOn) {
-        return new Action(
-                recordId,
-                kind,
-                participant,
-                date,
-                instrumentType,
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effectiveOn,
-                retracted,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
-    }
-
-    Action withAmendment(String amendmentId, AdoptionMethod adoptionMethod, String text) {
-        return new Action(
-                recordId,
-                kind,
-                participant,
-                date,
-                instrumentType,
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effectiveOn,
-                retracted,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
-    }
-
     /** This action as a correction restates it (participant, date and type replaced). */
     public Action corrected(RecordCorrectedEvent correction, DenunciationClause denunciation) {
-        LocalDate effective = kind == ActionKind.DENUNCIATION
-                ? denunciationTakesEffect(denunciation, correction.date())
-                : effectiveOn;
-        return new Action(
-                recordId,
-                kind,
-                correction.participant(),
-                correction.date(),
-                correction.type(),
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effective,
-                retracted,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
+        Builder b = new Builder(this);
+        b.participant = correction.participant();
+        b.date = correction.date();
+        b.instrumentType = correction.type();
+        if (kind == ActionKind.DENUNCIATION) {
+            b.effectiveOn = denunciationTakesEffect(denunciation, correction.date());
+        }
+        return b.build();
     }
 
     /** The action an event records, if it records one (not a registration, correction or retraction). */
     public static Optional<Action> from(TreatyEvent event) {
+        Builder b;
         if (event instanceof ConventionSignedEvent e) {
-            return Optional.of(of(e.recordId(), ActionKind.SIGNATURE, e.participant(), e.signedOn())
-                    .withPlace(e.place()));
+            b = new Builder(e.recordId(), ActionKind.SIGNATURE, e.participant(), e.signedOn());
+            b.place = e.place();
         } else if (event instanceof InstrumentDepositedEvent e) {
-            return Optional.of(of(e.recordId(), ActionKind.INSTRUMENT, e.participant(), e.depositedOn())
-                    .withInstrument(e.type(), e.declarations(), e.reservations())
-                    .withSuccession(e.predecessor(), e.boundFrom()));
+            b = new Builder(e.recordId(), ActionKind.INSTRUMENT, e.participant(), e.depositedOn());
+            b.instrumentType = e.type();
+            b.declarations = e.declarations();
+            b.reservations = e.reservations();
+            b.predecessor = e.predecessor();
+            b.boundFrom = e.boundFrom();
         } else if (event instanceof DenunciationNotifiedEvent e) {
-            return Optional.of(of(e.recordId(), ActionKind.DENUNCIATION, e.participant(), e.receivedOn())
-                    .withEffectiveOn(e.effectiveOn()));
+            b = new Builder(e.recordId(), ActionKind.DENUNCIATION, e.participant(), e.receivedOn());
+            b.effectiveOn = e.effectiveOn();
         } else if (event instanceof CommunicationReceivedEvent e) {
-            return Optional.of(of(e.recordId(), ActionKind.COMMUNICATION, e.participant(), e.receivedOn())
-                    .withCommunication(e.kind(), e.text(), e.refersTo(), e.territories()));
+            b = new Builder(e.recordId(), ActionKind.COMMUNICATION, e.participant(), e.receivedOn());
+            b.communicationKind = e.kind();
+            b.text = e.text();
+            b.refersTo = e.refersTo();
+            b.territories = e.territories();
         } else if (event instanceof AmendmentAdoptedEvent e) {
-            return Optional.of(of(e.recordId(), ActionKind.AMENDMENT, null, e.adoptedOn())
-                    .withAmendment(e.amendmentId(), e.method(), e.text()));
+            b = new Builder(e.recordId(), ActionKind.AMENDMENT, null, e.adoptedOn());
+            b.amendmentId = e.amendmentId();
+            b.adoptionMethod = e.method();
+            b.text = e.text();
         } else if (event instanceof AmendmentInstrumentDepositedEvent e) {
-            return Optional.of(of(e.recordId(), ActionKind.AMENDMENT_INSTRUMENT, e.participant(), e.depositedOn())
-                    .withInstrument(e.type(), List.of(), List.of())
-                    .withAmendment(e.amendmentId(), null, null));
+            b = new Builder(e.recordId(), ActionKind.AMENDMENT_INSTRUMENT, e.participant(), e.depositedOn());
+            b.instrumentType = e.type();
+            b.amendmentId = e.amendmentId();
+        } else {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(b.build());
     }
 
     /** DOMAIN.md rule 6: the same calendar day the clause's months later (29 February gives 28 February). */
@@ -282,25 +142,78 @@ public record Action(
     }
 
     public Action retract() {
-        return new Action(
-                recordId,
-                kind,
-                participant,
-                date,
-                instrumentType,
-                place,
-                declarations,
-                reservations,
-                communicationKind,
-                text,
-                refersTo,
-                effectiveOn,
-                true,
-                territories,
-                predecessor,
-                boundFrom,
-                amendmentId,
-                adoptionMethod);
+        Builder b = new Builder(this);
+        b.retracted = true;
+        return b.build();
+    }
+
+    /** What a record states, field by field, before it becomes an immutable action. */
+    private static final class Builder {
+        private final String recordId;
+        private final ActionKind kind;
+        private String participant;
+        private LocalDate date;
+        private InstrumentType instrumentType;
+        private String place;
+        private List<String> declarations;
+        private List<String> reservations;
+        private CommunicationKind communicationKind;
+        private String text;
+        private String refersTo;
+        private LocalDate effectiveOn;
+        private boolean retracted;
+        private List<String> territories;
+        private String predecessor;
+        private LocalDate boundFrom;
+        private String amendmentId;
+        private AdoptionMethod adoptionMethod;
+
+        Builder(String recordId, ActionKind kind, String participant, LocalDate date) {
+            this.recordId = recordId;
+            this.kind = kind;
+            this.participant = participant;
+            this.date = date;
+        }
+
+        Builder(Action a) {
+            this(a.recordId, a.kind, a.participant, a.date);
+            instrumentType = a.instrumentType;
+            place = a.place;
+            declarations = a.declarations;
+            reservations = a.reservations;
+            communicationKind = a.communicationKind;
+            text = a.text;
+            refersTo = a.refersTo;
+            effectiveOn = a.effectiveOn;
+            retracted = a.retracted;
+            territories = a.territories;
+            predecessor = a.predecessor;
+            boundFrom = a.boundFrom;
+            amendmentId = a.amendmentId;
+            adoptionMethod = a.adoptionMethod;
+        }
+
+        Action build() {
+            return new Action(
+                    recordId,
+                    kind,
+                    participant,
+                    date,
+                    instrumentType,
+                    place,
+                    declarations,
+                    reservations,
+                    communicationKind,
+                    text,
+                    refersTo,
+                    effectiveOn,
+                    retracted,
+                    territories,
+                    predecessor,
+                    boundFrom,
+                    amendmentId,
+                    adoptionMethod);
+        }
     }
 
     public boolean live() {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Axon's pooled processor polls a source that cannot signal every 500 ms (fixed), so each write
  * waited up to half a second for the status read model. This source signals right after a commit on
  * this node (and again shortly after, in case the store's own reader had not fetched the event yet),
- * and every 500 ms for events recorded by other nodes, as before.
+ * and, for events recorded by other nodes, whenever the head of the store has moved (looked at every
+ * 500 ms), so idle processors stay idle.
  */
 @Component(SignallingEventSource.BEAN)
 public class SignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
@@ -35,6 +36,7 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
 
     private final EventStore eventStore;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private volatile long lastHead = Long.MIN_VALUE;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "event-source-signal");
         thread.setDaemon(true);
@@ -50,7 +52,21 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
                 committed();
             }
         });
-        timer.scheduleWithFixedDelay(this::signal, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::signalIfHeadMoved, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Events of other nodes: one look at the head of the store, and a signal only if it moved. */
+    private void signalIfHeadMoved() {
+        try {
+            var token = eventStore.createHeadToken();
+            long head = token == null ? -1 : token.position().orElse(-1);
+            if (head != lastHead) {
+                lastHead = head;
+                signal();
+            }
+        } catch (RuntimeException e) {
+            signal(); // the store could not be asked: let the processors look for themselves
+        }
     }
 
     private void committed() {

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.ratification.ledger.core.api.AmendmentView;
 import org.ratification.ledger.core.api.CommunicationKind;
@@ -70,6 +72,7 @@ public final class StatusCalculator {
                 .toList();
         List<Action> instruments = ofKind(known, ActionKind.INSTRUMENT);
         EntryIntoForce.Result entryIntoForce = entryIntoForce(definition, instruments, registry);
+        Set<String> withdrawn = withdrawnRecords(known);
 
         Map<String, Row> rows = new TreeMap<>();
         for (Action action : known) {
@@ -79,7 +82,7 @@ public final class StatusCalculator {
         }
         for (Action action : known) {
             Row row = action.participant() == null ? null : rows.get(action.participant());
-            if (row != null && action.kind() == ActionKind.COMMUNICATION && !isWithdrawn(known, action)) {
+            if (row != null && action.kind() == ActionKind.COMMUNICATION && !withdrawn.contains(action.recordId())) {
                 if (action.communicationKind() == CommunicationKind.DECLARATION) {
                     row.declarations.add(action.text());
                 } else if (action.communicationKind() == CommunicationKind.RESERVATION) {
@@ -89,7 +92,7 @@ public final class StatusCalculator {
                 }
             }
         }
-        Context context = new Context(definition, entryIntoForce, parent, asOf, known);
+        Context context = new Context(definition, entryIntoForce, parent, asOf, known, withdrawn);
         List<ParticipantView> views = new ArrayList<>();
         for (Row row : rows.values()) {
             views.add(row.view(context));
@@ -105,7 +108,8 @@ public final class StatusCalculator {
             EntryIntoForce.Result entryIntoForce,
             Status parent,
             LocalDate asOf,
-            List<Action> known) {
+            List<Action> known,
+            Set<String> withdrawn) {
 
         /** The general date, never before the parent's for a protocol. */
         LocalDate generalDate() {
@@ -164,6 +168,7 @@ public final class StatusCalculator {
                 .filter(a -> !a.date().isAfter(asOf))
                 .sorted(Comparator.comparing(Action::date))
                 .toList();
+        Set<String> withdrawn = withdrawnRecords(known);
         List<ReservationView> result = new ArrayList<>();
         for (Action reservation : known) {
             if (!reservation.statesReservation()) {
@@ -188,7 +193,7 @@ public final class StatusCalculator {
                     reservation.participant(),
                     reservation.date(),
                     texts,
-                    isWithdrawn(known, reservation),
+                    withdrawn.contains(reservation.recordId()),
                     periodEnds,
                     objections));
         }
@@ -301,10 +306,15 @@ public final class StatusCalculator {
                 v.amendments());
     }
 
-    private static boolean isWithdrawn(List<Action> known, Action target) {
-        return known.stream()
-                .anyMatch(a -> a.communicationKind() == CommunicationKind.WITHDRAWAL
-                        && target.recordId().equals(a.refersTo()));
+    /** The records that a withdrawal among {@code known} refers to (computed once: a treaty has hundreds). */
+    private static Set<String> withdrawnRecords(List<Action> known) {
+        Set<String> withdrawn = new HashSet<>();
+        for (Action a : known) {
+            if (a.communicationKind() == CommunicationKind.WITHDRAWAL && a.refersTo() != null) {
+                withdrawn.add(a.refersTo());
+            }
+        }
+        return withdrawn;
     }
 
     private static int count(List<ParticipantView> views, ParticipantStatus status) {
@@ -379,7 +389,7 @@ public final class StatusCalculator {
                 // a withdrawal referring to an instrument withdraws the reservations made upon it, or,
                 // where it made none, its declarations: a declaration of competence survives the
                 // withdrawal of a reservation
-                boolean withdrawn = isWithdrawn(known, instrument);
+                boolean withdrawn = context.withdrawn().contains(instrument.recordId());
                 boolean reservationsWithdrawn =
                         withdrawn && !instrument.reservations().isEmpty();
                 if (!withdrawn || reservationsWithdrawn) {

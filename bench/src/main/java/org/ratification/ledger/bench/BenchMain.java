@@ -82,6 +82,12 @@ public final class BenchMain implements Callable<Integer> {
                     + " recorded in the results).")
     List<String> serviceArgs = new ArrayList<>();
 
+    @Option(
+            names = "--hold",
+            defaultValue = "0",
+            description = "Keep the in-process service up this many seconds after its scenarios (for profiling).")
+    int holdSeconds;
+
     public static void main(String[] args) {
         // The service's yml key axon.update-check.disabled is not the one Axon 4.12 reads; this is.
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -133,6 +139,12 @@ public final class BenchMain implements Callable<Integer> {
                     ReadScenario.run(bench);
                 }
                 bigStore = bench.bigStoreTreaties;
+                if (holdSeconds > 0) {
+                    Log.info(
+                            "holding the service on http://127.0.0.1:%d for %d s (treaties e.g. %s)",
+                            ledger.port(), holdSeconds, bigStore.isEmpty() ? "-" : bigStore.get(0));
+                    Thread.sleep(holdSeconds * 1000L);
+                }
             } finally {
                 ledger.close();
             }

@@ -59,10 +59,11 @@ final class DashboardScenario {
         boolean withKafka = kafkaListener != null;
         try {
             Log.info("scenario 3: writes at %.0f/s (half of %.0f/s)", rate, 2 * rate);
-            run(b, rate, b.mode.warmUp(), sse, kafka, withKafka);
+            boolean withSse = sseListener != null;
+            run(b, rate, b.mode.warmUp(), sse, kafka, withSse, withKafka);
             List<Run> runs = new ArrayList<>();
             for (int rep = 1; rep <= b.mode.repetitions(); rep++) {
-                Run r = run(b, rate, b.mode.repetition(), sse, kafka, withKafka);
+                Run r = run(b, rate, b.mode.repetition(), sse, kafka, withSse, withKafka);
                 Log.info(
                         "scenario 3: rep %d: ack p99 %.1f ms; SSE p99 %.1f ms (%d missing); Kafka p99 %.1f ms (%d missing)",
                         rep,
@@ -161,6 +162,7 @@ final class DashboardScenario {
             Duration duration,
             AtomicReference<Arrivals> sse,
             AtomicReference<Arrivals> kafka,
+            boolean withSse,
             boolean withKafka)
             throws InterruptedException {
         Arrivals s = new Arrivals();
@@ -176,7 +178,9 @@ final class DashboardScenario {
                     return false;
                 }
                 String id = r.json().path("recordId").asText();
-                s.acknowledged(id, now);
+                if (withSse) {
+                    s.acknowledged(id, now);
+                }
                 if (withKafka) {
                     k.acknowledged(id, now);
                 }

@@ -44,10 +44,10 @@ final class ReadScenario {
     static List<ReadRun> readRows(Report report, String name, Mode mode, LedgerClient client, List<String> treaties)
             throws InterruptedException {
         Log.info("%s: %,.0f reads/s over %d treaties", name, mode.readRate(), treaties.size());
-        mixed(mode, client, treaties, mode.warmUp());
+        mixed(mode.readRate(), client, treaties, mode.warmUp());
         List<ReadRun> runs = new ArrayList<>();
         for (int rep = 1; rep <= mode.repetitions(); rep++) {
-            ReadRun run = mixed(mode, client, treaties, mode.repetition());
+            ReadRun run = mixed(mode.readRate(), client, treaties, mode.repetition());
             Log.info(
                     "%s: rep %d: %,.0f/s achieved, status p99 %.1f ms, participants p99 %.1f ms, %d failed, %d sent late",
                     name,
@@ -89,7 +89,38 @@ final class ReadScenario {
                 participants.median() < 10 && failed == 0 ? Verdict.MET : Verdict.MISSED,
                 failures + "p50 "
                         + Report.number(median(runs, r -> r.participants().p50())) + " ms"));
+        lightLoad(report, name, mode, client, treaties);
         return runs;
+    }
+
+    /**
+     * The same reads at a tenth of the rate: the latency of a read when the machine is not saturated
+     * (information: it tells a slow read from a saturated machine).
+     */
+    private static void lightLoad(Report report, String name, Mode mode, LedgerClient client, List<String> treaties)
+            throws InterruptedException {
+        double rate = mode.readRate() / 10;
+        List<ReadRun> runs = new ArrayList<>();
+        for (int rep = 1; rep <= mode.repetitions(); rep++) {
+            runs.add(mixed(rate, client, treaties, mode.repetition()));
+        }
+        long failed = runs.stream().mapToLong(r -> r.all().failed()).sum();
+        report.add(new Row(
+                name,
+                String.format("status / participants p99 at %,.0f reads/s (open loop)", rate),
+                "ms",
+                Summary.of(runs.stream().map(r -> r.status().p99()).toList()),
+                null,
+                null,
+                null,
+                "(information)",
+                Verdict.INFO,
+                (failed == 0 ? "" : failed + " failed; ") + "participants p99 "
+                        + Report.format(Summary.of(
+                                runs.stream().map(r -> r.participants().p99()).toList()))
+                        + " ms; p50 "
+                        + Report.number(median(runs, r -> r.status().p50())) + " / "
+                        + Report.number(median(runs, r -> r.participants().p50())) + " ms"));
     }
 
     static double median(List<ReadRun> runs, java.util.function.ToDoubleFunction<ReadRun> metric) {
@@ -97,12 +128,12 @@ final class ReadScenario {
                 .median();
     }
 
-    private static ReadRun mixed(Mode mode, LedgerClient client, List<String> treaties, Duration duration)
+    private static ReadRun mixed(double rate, LedgerClient client, List<String> treaties, Duration duration)
             throws InterruptedException {
         Latency status = new Latency();
         Latency participants = new Latency();
         Load.Outcome all = Load.openLoop(
-                mode.readRate(),
+                rate,
                 duration,
                 512,
                 i -> {

@@ -80,7 +80,7 @@ final class Report {
                                 " vs %s %s (ratio %s)",
                                 row.baselineName(),
                                 format(row.baseline()),
-                                row.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", row.ratio())),
+                                row.ratio() == null ? "-" : ratioText(row.ratio())),
                 row.verdict().text);
         return row;
     }
@@ -106,6 +106,17 @@ final class Report {
             return "–";
         }
         return number(s.median()) + " (" + number(s.min()) + "–" + number(s.max()) + ")";
+    }
+
+    /** A ratio with two significant digits below 1 (0.0042), two decimals above. */
+    static String ratioText(double ratio) {
+        if (ratio >= 1 || ratio == 0) {
+            return String.format(Locale.ROOT, "%.2f", ratio);
+        }
+        return new java.math.BigDecimal(ratio)
+                .round(new java.math.MathContext(2))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String number(double v) {
@@ -150,7 +161,7 @@ final class Report {
                                     ? "–"
                                     : r.baselineName() + ": " + format(r.baseline()) + " " + r.unit())
                     .append(" | ")
-                    .append(r.ratio() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.ratio()))
+                    .append(r.ratio() == null ? "–" : ratioText(r.ratio()))
                     .append(" | ")
                     .append(r.target())
                     .append(" | ")

@@ -1,0 +1,131 @@
+package org.ratification.ledger.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Baseline B1's table: a copy of {@code domain_event_entry} made from the service's own Flyway
+ * migration text (the same DDL, table and constraint names prefixed), so the baseline writes to
+ * exactly the structure the ledger writes to, with the same indexes and key generation.
+ */
+final class EventTableCopy {
+
+    static final String TABLE = "bench_b1_event";
+    private static final String SOURCE = "domain_event_entry";
+
+    private EventTableCopy() {}
+
+    /** A stored event's columns, copied byte for byte from the ledger's own table. */
+    record StoredEvent(String type, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {}
+
+    static List<String> statements(String vendor) throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        List<Resource> candidates = new ArrayList<>();
+        for (String folder : List.of(vendor, "common")) {
+            for (Resource r : resolver.getResources("classpath*:db/migration/" + folder + "/*.sql")) {
+                candidates.add(r);
+            }
+        }
+        for (Resource r : candidates) {
+            String sql;
+            try (InputStream in = r.getInputStream()) {
+                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            List<String> copy = new ArrayList<>();
+            for (String statement : withoutComments(sql).split(";")) {
+                String s = statement.strip();
+                String lower = s.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("create sequence " + SOURCE)
+                        || lower.matches("(?s)create table " + SOURCE + "\\s*\\(.*")) {
+                    copy.add(s.replace(SOURCE, TABLE));
+                }
+            }
+            if (copy.stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).startsWith("create table"))) {
+                return copy;
+            }
+        }
+        throw new IllegalStateException("no migration creating " + SOURCE + " found for " + vendor);
+    }
+
+    private static String withoutComments(String sql) {
+        StringBuilder out = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            int comment = line.indexOf("--");
+            out.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+        }
+        return out.toString();
+    }
+
+    static void create(DataSource dataSource, String vendor) throws IOException, SQLException {
+        List<String> ddl = statements(vendor);
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + TABLE);
+            s.execute("DROP SEQUENCE IF EXISTS " + TABLE + "_seq");
+            for (String statement : ddl) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** The latest stored event whose payload type ends with {@code simpleName}. */
+    static StoredEvent sample(DataSource dataSource, String simpleName) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT type, payload_type, payload_revision, payload, meta_data FROM " + SOURCE
+                                + " WHERE payload_type LIKE ? ORDER BY global_index DESC FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, "%" + simpleName);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no stored " + simpleName + " to copy");
+                }
+                return new StoredEvent(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5));
+            }
+        }
+    }
+
+    /** Inserts one event row and commits: the whole of baseline B1's work for one write. */
+    static void insert(DataSource dataSource, StoredEvent event, String eventId, String aggregateId, long sequence)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
+                    + " payload_revision, payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, eventId);
+                ps.setString(2, aggregateId);
+                ps.setLong(3, sequence);
+                ps.setString(4, event.type());
+                ps.setString(5, Instant.now().toString());
+                ps.setString(6, event.payloadType());
+                ps.setString(7, event.payloadRevision());
+                ps.setBytes(8, event.payload());
+                ps.setBytes(9, event.metaData());
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    static void drop(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + TABLE);
+            s.execute("DROP SEQUENCE IF EXISTS " + TABLE + "_seq");
+        }
+    }
+}

@@ -32,15 +32,43 @@ abstract sealed class Database implements AutoCloseable {
     /** Environment that makes a child service JVM use this database. */
     abstract Map<String, String> childEnvironment();
 
-    @Override
-    public abstract void close();
+    /** Removes the database; called once, by {@link #close()} or by the shutdown hook. */
+    abstract void remove();
 
+    private final java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
+    private Thread hook;
+
+    @Override
+    public void close() {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook runs
+            }
+        }
+        if (removed.compareAndSet(false, true)) {
+            remove();
+        }
+    }
+
+    /** Creates the database and makes sure it is removed even if the run is interrupted (Ctrl-C, SIGTERM). */
     static Database create(String vendor) {
-        return switch (vendor) {
-            case "h2" -> H2.create();
-            case "postgresql", "postgres", "pg" -> Postgres.create();
-            default -> throw new IllegalArgumentException("--db is h2 or postgresql, not " + vendor);
-        };
+        Database database =
+                switch (vendor) {
+                    case "h2" -> H2.create();
+                    case "postgresql", "postgres", "pg" -> Postgres.create();
+                    default -> throw new IllegalArgumentException("--db is h2 or postgresql, not " + vendor);
+                };
+        database.hook = new Thread(
+                () -> {
+                    if (database.removed.compareAndSet(false, true)) {
+                        database.remove();
+                    }
+                },
+                "remove-bench-database");
+        Runtime.getRuntime().addShutdownHook(database.hook);
+        return database;
     }
 
     static String env(String name, String fallback) {
@@ -100,7 +128,7 @@ abstract sealed class Database implements AutoCloseable {
         }
 
         @Override
-        public void close() {
+        void remove() {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
@@ -195,7 +223,7 @@ abstract sealed class Database implements AutoCloseable {
         }
 
         @Override
-        public void close() {
+        void remove() {
             try {
                 admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 Log.info("dropped database %s", name);

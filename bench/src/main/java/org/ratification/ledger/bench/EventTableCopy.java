@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -31,33 +34,56 @@ final class EventTableCopy {
     /** A stored event's columns, copied byte for byte from the ledger's own table. */
     record StoredEvent(String type, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {}
 
+    /**
+     * The statements of the service's migrations (its vendor's and the common ones, in version order)
+     * that create the event table, its sequence and its indexes, renamed for the copy.
+     */
     static List<String> statements(String vendor) throws IOException {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        List<Resource> candidates = new ArrayList<>();
+        List<Resource> migrations = new ArrayList<>();
         for (String folder : List.of(vendor, "common")) {
-            for (Resource r : resolver.getResources("classpath*:db/migration/" + folder + "/*.sql")) {
-                candidates.add(r);
-            }
+            migrations.addAll(List.of(resolver.getResources("classpath*:db/migration/" + folder + "/V*.sql")));
         }
-        for (Resource r : candidates) {
+        migrations.sort(Comparator.comparing(EventTableCopy::version));
+        List<String> copy = new ArrayList<>();
+        for (Resource r : migrations) {
             String sql;
             try (InputStream in = r.getInputStream()) {
                 sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            List<String> copy = new ArrayList<>();
             for (String statement : withoutComments(sql).split(";")) {
                 String s = statement.strip();
                 String lower = s.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("create sequence " + SOURCE)
                         || lower.matches("(?s)create table " + SOURCE + "\\s*\\(.*")) {
                     copy.add(s.replace(SOURCE, TABLE));
+                } else if (lower.matches("(?s)create (unique )?index .* on " + SOURCE + "\\s*\\(.*")) {
+                    Matcher m = INDEX.matcher(s);
+                    if (m.find()) {
+                        String name = m.group(2);
+                        String renamed = name.contains(SOURCE) ? name.replace(SOURCE, TABLE) : TABLE + "_" + name;
+                        copy.add(m.replaceFirst("$1" + renamed + "$3").replace(" " + SOURCE, " " + TABLE));
+                    }
                 }
             }
-            if (copy.stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).startsWith("create table"))) {
-                return copy;
-            }
         }
-        throw new IllegalStateException("no migration creating " + SOURCE + " found for " + vendor);
+        if (copy.stream().noneMatch(s -> s.toLowerCase(Locale.ROOT).startsWith("create table"))) {
+            throw new IllegalStateException("no migration creating " + SOURCE + " found for " + vendor);
+        }
+        return copy;
+    }
+
+    private static final Pattern INDEX =
+            Pattern.compile("(?is)^(create\\s+(?:unique\\s+)?index\\s+(?:if\\s+not\\s+exists\\s+)?)(\\w+)(\\s+on\\s+)");
+
+    /** The version number of a Flyway migration file name (V20__x.sql → 20). */
+    private static double version(Resource migration) {
+        String name = String.valueOf(migration.getFilename());
+        try {
+            return Double.parseDouble(name.substring(1, name.indexOf("__")).replace('_', '.'));
+        } catch (RuntimeException e) {
+            return Double.MAX_VALUE;
+        }
     }
 
     private static String withoutComments(String sql) {

@@ -70,6 +70,13 @@ class LifeCycleApiTest extends ApiTestSupport {
                 .isEqualTo("2026-04-10");
         assertThat(participant(protocol, "FRA", null).path("entryIntoForceOn").asText())
                 .isEqualTo("2026-04-10");
+        // time travel computes a protocol with its parent as recorded at the same instant
+        String now = java.time.Instant.now().toString();
+        assertThat(get("/api/treaties/" + protocol + "?recordedAt=" + now).body())
+                .isEqualTo(get("/api/treaties/" + protocol).body());
+        assertThat(get("/api/treaties/" + protocol + "/participants?recordedAt=" + now)
+                        .body())
+                .isEqualTo(get("/api/treaties/" + protocol + "/participants").body());
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class SseClient implements AutoCloseable {
         }
         CompletableFuture<HttpResponse<Stream<String>>> response =
                 HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        return new SseClient(response.get(10, TimeUnit.SECONDS));
+        return new SseClient(response.get(30, TimeUnit.SECONDS));
     }
 
     public int status() {

@@ -53,6 +53,7 @@ final class FootprintScenario {
         Process child = pb.start();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         AtomicLong maxRss = new AtomicLong();
+        boolean keepLog = true;
         try {
             LedgerClient client = new LedgerClient(port, credentials);
             awaitUp(client, child, Duration.ofMinutes(5));
@@ -71,6 +72,7 @@ final class FootprintScenario {
             long failed = runs.stream().mapToLong(r -> r.all().failed()).sum();
             boolean outOfMemory = Files.readString(log).contains("OutOfMemoryError");
             boolean pass = alive && failed == 0 && !outOfMemory;
+            keepLog = !pass;
             List<Double> rssValues = new ArrayList<>();
             rssValues.add((double) maxRss.get());
             report.add(new Row(
@@ -92,6 +94,11 @@ final class FootprintScenario {
             if (!child.waitFor(30, TimeUnit.SECONDS)) {
                 child.destroyForcibly();
                 child.waitFor(10, TimeUnit.SECONDS);
+            }
+            if (keepLog) {
+                Log.info("scenario 6: the child's log is kept at %s", log);
+            } else {
+                Files.deleteIfExists(log);
             }
         }
     }

@@ -9,11 +9,14 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.ratification.ledger.api.storage.EventStoreProperties;
+import org.ratification.ledger.api.storage.TreatyCache;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,10 +104,21 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
-    /** The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events. */
+    /** The treaties kept in memory between writes, checked against the store before each use. */
     @Bean
-    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore) {
+    public TreatyCache treatyCache(EventStoreProperties properties, ObjectProvider<EventStore> eventStore) {
+        return new TreatyCache(
+                properties.aggregateCacheSize(), treatyId -> eventStore.getObject().lastSequenceNumberFor(treatyId));
+    }
+
+    /**
+     * The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events
+     * and cached between writes ({@link TreatyCache}).
+     */
+    @Bean
+    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore, TreatyCache cache) {
         return configurer -> configurer.configureAggregate(TreatyAggregate.configurer()
+                .configureCache(c -> cache)
                 .configureSnapshotTrigger(
                         c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold())));
     }

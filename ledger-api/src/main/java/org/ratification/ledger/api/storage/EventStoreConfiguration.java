@@ -1,13 +1,22 @@
 package org.ratification.ledger.api.storage;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +59,38 @@ public class EventStoreConfiguration {
                 .gapCleaningThreshold(properties.gapCleaningThreshold())
                 .maxGapOffset(properties.maxGapOffset())
                 .build();
+    }
+
+    /**
+     * Axon's Spring snapshotter, but taking snapshots on a thread of its own. By default it takes
+     * them on the writing thread after the commit, while that thread still holds the treaty's lock:
+     * with more concurrent writers on one treaty than pooled connections, the writers waiting for the
+     * lock held every connection and the snapshot waited for one, so all of them stalled until the
+     * pool's 30 s timeout (found by bench/ scenario 2, bench/RESULTS.md §8).
+     */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration axon,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory,
+            @Qualifier("snapshotExecutor") Executor snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(axon::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(new AxonThreadFactory("snapshotter"));
     }
 
     /**

@@ -1,47 +1,172 @@
 package org.ratification.ledger.projections.status;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.ratification.ledger.core.api.ReservationView;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.api.TreatyStatusView;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
+import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.StatusCalculator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** Answers status questions from the status read model, for any legal date. */
+/**
+ * Answers status questions from the status read model, for any legal date.
+ *
+ * <p>A treaty's rows and the statuses computed from them are kept in memory under the treaty's
+ * version: the sequence number of its chain head, which the status processing group writes in the
+ * same transaction as the rows (see {@link ChainHeadProjection}). Each read asks the database for
+ * that version (one indexed row) and computes again only if it moved, so a read never answers from
+ * rows older than those committed, whichever node committed them. Treaties without a chain head
+ * are never kept. The least recently read treaties are dropped once the kept action rows exceed
+ * {@code ledger.status-cache.actions}; each treaty also keeps its statuses for up to
+ * {@value #DATES_PER_TREATY} legal dates.
+ */
 @Service
 public class StatusQueries {
 
+    /** Legal dates kept per treaty; most reads ask for today. */
+    private static final int DATES_PER_TREATY = 4;
+
     private final StatusRepository repository;
     private final StatusCalculator calculator = new StatusCalculator(ParticipantRegistry.standard());
+    private final Cache cache;
 
-    public StatusQueries(StatusRepository repository) {
+    public StatusQueries(StatusRepository repository, @Value("${ledger.status-cache.actions:100000}") int maxActions) {
         this.repository = repository;
+        this.cache = new Cache(maxActions);
     }
 
     /** The treaty line and participants table on {@code asOf}, if the treaty is known. */
     public Optional<StatusCalculator.Status> status(String treatyId, LocalDate asOf) {
-        return repository.treaty(treatyId).map(definition -> status(definition, asOf));
+        return treaty(treatyId).map(treaty -> status(treaty, asOf));
     }
 
     public List<TreatyStatusView> treaties(LocalDate asOf) {
-        return repository.treaties().stream()
-                .map(definition -> status(definition, asOf).treaty())
+        return repository.versions().entrySet().stream()
+                .map(e -> status(treaty(e.getKey(), e.getValue()), asOf).treaty())
                 .toList();
     }
 
     /** Reservations made by {@code asOf}, with the objections to each and whether they were timely. */
     public Optional<List<ReservationView>> reservations(String treatyId, LocalDate asOf) {
-        return repository.treaty(treatyId).map(d -> calculator.reservations(repository.actions(treatyId), asOf));
+        return treaty(treatyId).map(treaty -> calculator.reservations(treaty.actions, asOf));
     }
 
-    /** A protocol's status depends on its parent's status on the same date. */
-    private StatusCalculator.Status status(TreatyDefinition definition, LocalDate asOf) {
-        StatusCalculator.Status parent = definition.parentTreatyId() == null
-                ? null
-                : status(definition.parentTreatyId(), asOf).orElse(null);
-        return calculator.asOf(definition, repository.actions(definition.id()), asOf, parent);
+    /** How many treaties are kept in memory now. */
+    int cachedTreaties() {
+        return cache.size();
+    }
+
+    private Optional<Treaty> treaty(String treatyId) {
+        return repository.version(treatyId).map(version -> treaty(treatyId, version));
+    }
+
+    /**
+     * The kept treaty if it is at {@code version}, else the treaty as the read model holds it now
+     * (version {@link StatusRepository#NO_VERSION}: never kept).
+     */
+    private Treaty treaty(String treatyId, long version) {
+        boolean versioned = version != StatusRepository.NO_VERSION;
+        Treaty kept = versioned ? cache.get(treatyId) : null;
+        if (kept != null && kept.version == version) {
+            return kept;
+        }
+        // read after the version: the rows may be newer than it, never older, and a newer version
+        // read next time simply loads them again
+        Treaty loaded = new Treaty(
+                version, repository.treaty(treatyId).orElseThrow(), List.copyOf(repository.actions(treatyId)));
+        if (versioned) {
+            cache.put(treatyId, loaded);
+        }
+        return loaded;
+    }
+
+    /** A protocol's status depends on its parent's status on the same date, and on its version. */
+    private StatusCalculator.Status status(Treaty treaty, LocalDate asOf) {
+        String parentId = treaty.definition.parentTreatyId();
+        if (parentId == null) {
+            return treaty.statusOn(new Key(asOf, StatusRepository.NO_VERSION), () -> calculator.asOf(treaty.definition, treaty.actions, asOf));
+        }
+        Optional<Treaty> parentTreaty = treaty(parentId);
+        StatusCalculator.Status parent = parentTreaty.map(p -> status(p, asOf)).orElse(null);
+        long parentVersion = parentTreaty.map(p -> p.version).orElse(-2L); // -2: no parent (yet)
+        return treaty.statusOn(
+                new Key(asOf, parentVersion),
+                () -> calculator.asOf(treaty.definition, treaty.actions, asOf, parent));
+    }
+
+    private record Key(LocalDate asOf, long parentVersion) {}
+
+    /** One treaty's rows at one version, with the statuses computed from them. */
+    private final class Treaty {
+
+        final long version;
+        final TreatyDefinition definition;
+        final List<Action> actions;
+        final Map<Key, StatusCalculator.Status> statuses = new ConcurrentHashMap<>();
+
+        Treaty(long version, TreatyDefinition definition, List<Action> actions) {
+            this.version = version;
+            this.definition = definition;
+            this.actions = actions;
+        }
+
+        StatusCalculator.Status statusOn(Key key, Supplier<StatusCalculator.Status> compute) {
+            StatusCalculator.Status known = statuses.get(key);
+            if (known != null) {
+                return known;
+            }
+            StatusCalculator.Status computed = compute.get();
+            if (statuses.size() >= DATES_PER_TREATY) {
+                statuses.clear();
+            }
+            statuses.put(key, computed);
+            return computed;
+        }
+    }
+
+    /** Treaties by id, least recently read first, bounded by the action rows they hold. */
+    private static final class Cache {
+
+        private final int maxActions;
+        private final LinkedHashMap<String, Treaty> treaties = new LinkedHashMap<>(16, 0.75f, true);
+        private long actions;
+
+        Cache(int maxActions) {
+            this.maxActions = maxActions;
+        }
+
+        synchronized Treaty get(String treatyId) {
+            return treaties.get(treatyId);
+        }
+
+        synchronized void put(String treatyId, Treaty treaty) {
+            if (weight(treaty) > maxActions) {
+                return;
+            }
+            Treaty previous = treaties.put(treatyId, treaty);
+            actions += weight(treaty) - (previous == null ? 0 : weight(previous));
+            var eldest = treaties.entrySet().iterator();
+            while (actions > maxActions && eldest.hasNext()) {
+                actions -= weight(eldest.next().getValue());
+                eldest.remove();
+            }
+        }
+
+        synchronized int size() {
+            return treaties.size();
+        }
+
+        /** A treaty's rows, counting its definition as one. */
+        private static long weight(Treaty treaty) {
+            return treaty.actions.size() + 1L;
+        }
     }
 }

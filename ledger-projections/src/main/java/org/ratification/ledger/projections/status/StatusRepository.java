@@ -3,11 +3,15 @@ package org.ratification.ledger.projections.status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.ratification.ledger.core.api.AdoptionMethod;
@@ -20,6 +24,8 @@ import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** The tables of the status read model. Writes are idempotent so that replays are safe. */
@@ -32,10 +38,53 @@ public class StatusRepository {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** The version of a treaty without a chain head. */
+    public static final long NO_VERSION = -1;
+
+    private static final String VERSIONS_FROM =
+            " FROM status_treaty t LEFT JOIN status_chain_head h ON h.treaty_id = t.treaty_id";
+    private static final String VERSIONS = "SELECT COALESCE(h.head_sequence, " + NO_VERSION + ")" + VERSIONS_FROM;
+
+    private static final List<String> ACTION_COLUMNS = List.of(
+            "record_id", "treaty_id", "position", "kind", "participant", "legal_date", "instrument_type", "place",
+            "declarations", "reservations", "communication_kind", "text", "refers_to", "effective_on", "retracted",
+            "territories", "predecessor", "bound_from", "amendment_id", "adoption_method");
+    private static final String INSERT_ACTION = "INSERT INTO status_record (" + String.join(", ", ACTION_COLUMNS)
+            + ") VALUES (" + String.join(",", Collections.nCopies(ACTION_COLUMNS.size(), "?")) + ")";
+
     private final JdbcTemplate jdbc;
+    /** The database's own insert-or-replace of an action row, or null: delete, then insert. */
+    private final String saveAction;
 
     public StatusRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.saveAction = upsert(databaseProduct(dataSource));
+    }
+
+    /** H2's MERGE … KEY and PostgreSQL's ON CONFLICT replace a row in one statement. */
+    static String upsert(String databaseProduct) {
+        if ("H2".equals(databaseProduct)) {
+            return INSERT_ACTION.replaceFirst("^INSERT INTO status_record", "MERGE INTO status_record")
+                    .replace(") VALUES (", ") KEY (record_id) VALUES (");
+        }
+        if ("PostgreSQL".equals(databaseProduct)) {
+            return INSERT_ACTION + " ON CONFLICT (record_id) DO UPDATE SET "
+                    + String.join(
+                            ", ",
+                            ACTION_COLUMNS.stream()
+                                    .skip(1)
+                                    .map(c -> c + " = EXCLUDED." + c)
+                                    .toList());
+        }
+        return null;
+    }
+
+    private static String databaseProduct(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            return "unknown";
+        }
     }
 
     public void saveTreaty(TreatyDefinition d) {
@@ -60,14 +109,13 @@ public class StatusRepository {
                 write(d));
     }
 
-    /** Inserts an action record unless a replay already did. */
+    /** Writes an action record, replacing the one a replay may already have written: one statement. */
     public void saveAction(String treatyId, long position, Action a) {
-        jdbc.update("DELETE FROM status_record WHERE record_id = ?", a.recordId());
+        if (saveAction == null) {
+            jdbc.update("DELETE FROM status_record WHERE record_id = ?", a.recordId());
+        }
         jdbc.update(
-                "INSERT INTO status_record (record_id, treaty_id, position, kind, participant, legal_date,"
-                        + " instrument_type, place, declarations, reservations, communication_kind, text, refers_to,"
-                        + " effective_on, retracted, territories, predecessor, bound_from, amendment_id, adoption_method)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                saveAction == null ? INSERT_ACTION : saveAction,
                 a.recordId(),
                 treatyId,
                 position,
@@ -126,6 +174,28 @@ public class StatusRepository {
 
     public List<TreatyDefinition> treaties() {
         return jdbc.query("SELECT * FROM status_treaty ORDER BY treaty_id", StatusRepository::definition);
+    }
+
+    /**
+     * A treaty's version: the sequence number of its chain head, written by the same processing
+     * group in the same transaction as its rows; {@link #NO_VERSION} if it has no head. Empty if the
+     * treaty is unknown.
+     */
+    public Optional<Long> version(String treatyId) {
+        return jdbc.queryForList(VERSIONS + " WHERE t.treaty_id = ?", Long.class, treatyId).stream()
+                .findFirst();
+    }
+
+    /** Every treaty's {@link #version}, by treaty id. */
+    public Map<String, Long> versions() {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT t.treaty_id, COALESCE(h.head_sequence, " + NO_VERSION + ")" + VERSIONS_FROM
+                        + " ORDER BY t.treaty_id",
+                rs -> {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                });
+        return versions;
     }
 
     public Optional<Action> action(String recordId) {

@@ -19,6 +19,7 @@ import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
 import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
+import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.api.TreatyRegisteredEvent;
 import org.ratification.ledger.projections.RecordSignals;
 
@@ -35,6 +36,8 @@ class StatusProjectionTest {
             new DenunciationClause(12));
 
     private StatusProjection projection;
+    private ChainHeadProjection chain;
+    private StatusRepository repository;
     private StatusQueries queries;
     private long sequence;
 
@@ -47,26 +50,42 @@ class StatusProjectionTest {
                 .locations("classpath:db/migration/common")
                 .load()
                 .migrate();
-        StatusRepository repository = new StatusRepository(dataSource);
+        repository = new StatusRepository(dataSource);
         projection = new StatusProjection(repository, new RecordSignals());
-        queries = new StatusQueries(repository);
-        projection.on(new TreatyRegisteredEvent("t", "r0", TREATY));
+        chain = new ChainHeadProjection(new ChainHeads(dataSource));
+        queries = new StatusQueries(repository, 100_000);
+        record(new TreatyRegisteredEvent("t", "r0", TREATY));
+    }
+
+    /** As the status processing group does: the status rows and the chain head, for each event. */
+    private void record(TreatyEvent event) {
+        long position = event instanceof TreatyRegisteredEvent ? 0 : ++sequence;
+        if (event instanceof TreatyRegisteredEvent registered) {
+            projection.on(registered);
+        } else if (event instanceof ConventionSignedEvent signed) {
+            projection.on(signed, position);
+        } else if (event instanceof InstrumentDepositedEvent deposited) {
+            projection.on(deposited, position);
+        } else if (event instanceof RecordCorrectedEvent corrected) {
+            projection.on(corrected);
+        } else if (event instanceof RecordRetractedEvent retracted) {
+            projection.on(retracted);
+        } else {
+            throw new IllegalArgumentException(event.toString());
+        }
+        chain.on(event, position, "hash-" + event.treatyId() + "-" + position);
     }
 
     private void signAndRatify(String participant, String signedOn, String depositedOn) {
-        projection.on(
-                new ConventionSignedEvent("t", participant + "-s", participant, LocalDate.parse(signedOn), null),
-                ++sequence);
-        projection.on(
-                new InstrumentDepositedEvent(
-                        "t",
-                        participant + "-i",
-                        participant,
-                        InstrumentType.RATIFICATION,
-                        LocalDate.parse(depositedOn),
-                        List.of(),
-                        List.of()),
-                ++sequence);
+        record(new ConventionSignedEvent("t", participant + "-s", participant, LocalDate.parse(signedOn), null));
+        record(new InstrumentDepositedEvent(
+                "t",
+                participant + "-i",
+                participant,
+                InstrumentType.RATIFICATION,
+                LocalDate.parse(depositedOn),
+                List.of(),
+                List.of()));
     }
 
     @Test
@@ -93,7 +112,7 @@ class StatusProjectionTest {
     void aCorrectionMovesTheDatesAndARetractionRemovesTheAction() {
         signAndRatify("FRA", "2025-10-25", "2025-11-01");
         signAndRatify("DEU", "2025-10-25", "2026-01-10");
-        projection.on(new RecordCorrectedEvent(
+        record(new RecordCorrectedEvent(
                 "t", "c1", "DEU-i", "wrong date", "DEU", LocalDate.of(2026, 2, 1), InstrumentType.RATIFICATION));
         assertThat(queries.status("t", LocalDate.of(2026, 11, 1))
                         .orElseThrow()
@@ -101,10 +120,90 @@ class StatusProjectionTest {
                         .entryIntoForceOn())
                 .isEqualTo("2026-05-02");
 
-        projection.on(new RecordRetractedEvent("t", "c2", "DEU-i", "made in error", "DEU", LocalDate.of(2026, 2, 1)));
+        record(new RecordRetractedEvent("t", "c2", "DEU-i", "made in error", "DEU", LocalDate.of(2026, 2, 1)));
         var status = queries.status("t", LocalDate.of(2026, 11, 1)).orElseThrow();
         assertThat(status.treaty().entryIntoForceOn()).isNull();
         assertThat(status.participant("DEU").orElseThrow().status()).isEqualTo(ParticipantStatus.SIGNATORY);
+    }
+
+    @Test
+    void aStatusIsComputedOnceUntilTheTreatyMovesOn() {
+        signAndRatify("FRA", "2025-10-25", "2025-11-01");
+        LocalDate day = LocalDate.of(2026, 11, 1);
+        var first = queries.status("t", day).orElseThrow();
+        assertThat(queries.status("t", day).orElseThrow()).as("kept").isSameAs(first);
+        assertThat(queries.status("t", day.plusDays(1)).orElseThrow()).isNotSameAs(first);
+
+        signAndRatify("DEU", "2025-10-25", "2026-01-10");
+        var second = queries.status("t", day).orElseThrow();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.treaty().parties()).isEqualTo(2);
+        assertThat(second.treaty().entryIntoForceOn()).isEqualTo("2026-04-10");
+        assertThat(queries.treaties(day)).containsExactly(second.treaty());
+    }
+
+    @Test
+    void aTreatyWithoutChainHeadIsReadFromTheRowsEveryTime() {
+        projection.on(new TreatyRegisteredEvent("u", "u0", withId(TREATY, "u")));
+        projection.on(new ConventionSignedEvent("u", "u1", "FRA", LocalDate.of(2025, 10, 25), null), 1);
+        var first = queries.status("u", LocalDate.of(2026, 1, 1)).orElseThrow();
+        assertThat(first.treaty().signatories()).isEqualTo(1);
+        projection.on(new ConventionSignedEvent("u", "u2", "DEU", LocalDate.of(2025, 10, 25), null), 2);
+        assertThat(queries.status("u", LocalDate.of(2026, 1, 1)).orElseThrow().treaty().signatories())
+                .isEqualTo(2);
+        assertThat(queries.cachedTreaties()).isZero();
+    }
+
+    @Test
+    void theLeastRecentlyReadTreatiesAreDroppedBeyondTheBound() {
+        StatusQueries small = new StatusQueries(repository, 6);
+        signAndRatify("FRA", "2025-10-25", "2025-11-01"); // t: 2 actions + 1
+        record(new TreatyRegisteredEvent("u", "u0", withId(TREATY, "u")));
+        record(new ConventionSignedEvent("u", "u1", "FRA", LocalDate.of(2025, 10, 25), null)); // u: 1 + 1
+        LocalDate day = LocalDate.of(2026, 1, 1);
+        var t = small.status("t", day).orElseThrow();
+        small.status("u", day);
+        assertThat(small.cachedTreaties()).isEqualTo(2);
+        record(new TreatyRegisteredEvent("v", "v0", withId(TREATY, "v")));
+        record(new ConventionSignedEvent("v", "v1", "FRA", LocalDate.of(2025, 10, 25), null));
+        record(new ConventionSignedEvent("v", "v2", "DEU", LocalDate.of(2025, 10, 25), null)); // v: 2 + 1
+        small.status("v", day);
+        assertThat(small.cachedTreaties()).as("t, read first, made room for v").isEqualTo(2);
+        assertThat(small.status("t", day).orElseThrow()).isNotSameAs(t).isEqualTo(t);
+    }
+
+    @Test
+    void aProtocolFollowsItsParentsNewRecords() {
+        TreatyDefinition protocol = new TreatyDefinition(
+                "p",
+                "P-1",
+                "Protocol",
+                TREATY.adoptedOn(),
+                TREATY.signature(),
+                new EntryIntoForceClause(1, 90, 30, false),
+                TREATY.denunciation(),
+                "t",
+                null,
+                null);
+        record(new TreatyRegisteredEvent("p", "p0", protocol));
+        record(new ConventionSignedEvent("p", "p1", "FRA", LocalDate.of(2025, 10, 25), null));
+        record(new InstrumentDepositedEvent(
+                "p", "p2", "FRA", InstrumentType.RATIFICATION, LocalDate.of(2025, 11, 1), List.of(), List.of()));
+        LocalDate day = LocalDate.of(2026, 11, 1);
+        assertThat(queries.status("p", day).orElseThrow().treaty().entryIntoForceOn())
+                .as("not before the parent, which is not in force")
+                .isNull();
+
+        signAndRatify("FRA", "2025-10-25", "2025-11-01");
+        signAndRatify("DEU", "2025-10-25", "2026-01-10");
+        assertThat(queries.status("p", day).orElseThrow().treaty().entryIntoForceOn())
+                .as("the parent's new records move the protocol")
+                .isEqualTo("2026-04-10");
+    }
+
+    private static TreatyDefinition withId(TreatyDefinition d, String id) {
+        return new TreatyDefinition(
+                id, d.reference() + id, d.title(), d.adoptedOn(), d.signature(), d.entryIntoForce(), d.denunciation());
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.ratification.ledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.ratification.ledger.api.storage.TreatyCache;
+import org.ratification.ledger.core.api.ConventionSignedEvent;
+import org.ratification.ledger.core.api.RecordingMetadata;
+import org.ratification.ledger.core.treaty.TreatyAggregate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Writes keep the treaty in memory, and a treaty that another node moved on in the store is
+ * loaded again before anything is decided on it.
+ */
+class TreatyCacheApiTest extends ApiTestSupport {
+
+    @Autowired
+    TreatyCache cache;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionManager transactions;
+
+    @Test
+    void aWrittenTreatyStaysInMemoryAndDecidesLikeALoadedOne() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
+        assertThat(cache.containsKey(treaty)).as("kept after the write").isTrue();
+
+        assertThat(sign(treaty, "FRA", "2025-10-26").code()).isEqualTo("ALREADY_SIGNED");
+        assertThat(deposit(treaty, "DEU", "RATIFICATION", "2026-01-10").code()).isEqualTo("NOT_SIGNED");
+        assertThat(deposit(treaty, "FRA", "RATIFICATION", "2026-01-10").status()).isEqualTo(201);
+        assertThat(deposit(treaty, "FRA", "ACCEPTANCE", "2026-01-11").code()).isEqualTo("ALREADY_DEPOSITED");
+    }
+
+    @Test
+    void aTreatyMovedOnElsewhereIsLoadedAgainBeforeItDecides() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
+        assertThat(cache.containsKey(treaty)).isTrue();
+
+        // another node records Germany's signature: the store moves on, this node's memory does not
+        long next = eventStore.lastSequenceNumberFor(treaty).orElseThrow() + 1;
+        transactions.executeInTransaction(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                TreatyAggregate.type().getSimpleName(),
+                treaty,
+                next,
+                new ConventionSignedEvent(treaty, UUID.randomUUID().toString(), "DEU", LocalDate.of(2025, 10, 26), null),
+                MetaData.with(RecordingMetadata.RECORDED_AT, Instant.now().toString())
+                        .and(RecordingMetadata.RECORDED_BY, "other-node")
+                        .and(RecordingMetadata.HASH, "0".repeat(64)))));
+
+        Reply deposited = deposit(treaty, "DEU", "RATIFICATION", "2026-01-10");
+        assertThat(deposited.status())
+                .as("decided on the signature recorded elsewhere, not refused as NOT_SIGNED: %s", deposited.body())
+                .isEqualTo(201);
+        assertThat(sign(treaty, "DEU", "2025-10-27").code()).isEqualTo("ALREADY_SIGNED");
+    }
+}

@@ -39,7 +39,8 @@ class TreatyCacheApiTest extends ApiTestSupport {
 
         assertThat(sign(treaty, "FRA", "2025-10-26").code()).isEqualTo("ALREADY_SIGNED");
         assertThat(deposit(treaty, "DEU", "RATIFICATION", "2026-01-10").code()).isEqualTo("NOT_SIGNED");
-        assertThat(deposit(treaty, "FRA", "RATIFICATION", "2026-01-10").status()).isEqualTo(201);
+        assertThat(deposit(treaty, "FRA", "RATIFICATION", "2026-01-10").status())
+                .isEqualTo(201);
         assertThat(deposit(treaty, "FRA", "ACCEPTANCE", "2026-01-11").code()).isEqualTo("ALREADY_DEPOSITED");
     }
 
@@ -55,7 +56,8 @@ class TreatyCacheApiTest extends ApiTestSupport {
                 TreatyAggregate.type().getSimpleName(),
                 treaty,
                 next,
-                new ConventionSignedEvent(treaty, UUID.randomUUID().toString(), "DEU", LocalDate.of(2025, 10, 26), null),
+                new ConventionSignedEvent(
+                        treaty, UUID.randomUUID().toString(), "DEU", LocalDate.of(2025, 10, 26), null),
                 MetaData.with(RecordingMetadata.RECORDED_AT, Instant.now().toString())
                         .and(RecordingMetadata.RECORDED_BY, "other-node")
                         .and(RecordingMetadata.HASH, "0".repeat(64)))));

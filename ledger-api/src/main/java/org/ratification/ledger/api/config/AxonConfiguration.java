@@ -108,7 +108,8 @@ public class AxonConfiguration {
     @Bean
     public TreatyCache treatyCache(EventStoreProperties properties, ObjectProvider<EventStore> eventStore) {
         return new TreatyCache(
-                properties.aggregateCacheSize(), treatyId -> eventStore.getObject().lastSequenceNumberFor(treatyId));
+                properties.aggregateCacheSize(),
+                treatyId -> eventStore.getObject().lastSequenceNumberFor(treatyId));
     }
 
     /**

@@ -46,7 +46,8 @@ class KafkaPublisherConfiguration {
     }
 
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(KafkaPublisherProperties properties, ObjectProvider<SignallingEventSource> source) {
+    ConfigurerModule kafkaPublisherProcessor(
+            KafkaPublisherProperties properties, ObjectProvider<SignallingEventSource> source) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(
                         KafkaEventPublisher.PROCESSING_GROUP,

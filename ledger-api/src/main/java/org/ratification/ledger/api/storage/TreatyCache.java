@@ -60,7 +60,8 @@ public final class TreatyCache implements Cache {
         if (value == null) {
             return null;
         }
-        if (!Objects.equals(versionOf(value), lastSequenceInStore.apply(key.toString()).orElse(null))) {
+        if (!Objects.equals(
+                versionOf(value), lastSequenceInStore.apply(key.toString()).orElse(null))) {
             remove(key);
             return null;
         }
@@ -144,7 +145,8 @@ public final class TreatyCache implements Cache {
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException | RuntimeException e) {
-            log.warn("Treaty cache off: this Axon version's AggregateCacheEntry has no readable version ({})",
+            log.warn(
+                    "Treaty cache off: this Axon version's AggregateCacheEntry has no readable version ({})",
                     e.toString());
             return null;
         }

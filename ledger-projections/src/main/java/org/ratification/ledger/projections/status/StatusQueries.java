@@ -92,14 +92,15 @@ public class StatusQueries {
     private StatusCalculator.Status status(Treaty treaty, LocalDate asOf) {
         String parentId = treaty.definition.parentTreatyId();
         if (parentId == null) {
-            return treaty.statusOn(new Key(asOf, StatusRepository.NO_VERSION), () -> calculator.asOf(treaty.definition, treaty.actions, asOf));
+            return treaty.statusOn(
+                    new Key(asOf, StatusRepository.NO_VERSION),
+                    () -> calculator.asOf(treaty.definition, treaty.actions, asOf));
         }
         Optional<Treaty> parentTreaty = treaty(parentId);
         StatusCalculator.Status parent = parentTreaty.map(p -> status(p, asOf)).orElse(null);
         long parentVersion = parentTreaty.map(p -> p.version).orElse(-2L); // -2: no parent (yet)
         return treaty.statusOn(
-                new Key(asOf, parentVersion),
-                () -> calculator.asOf(treaty.definition, treaty.actions, asOf, parent));
+                new Key(asOf, parentVersion), () -> calculator.asOf(treaty.definition, treaty.actions, asOf, parent));
     }
 
     private record Key(LocalDate asOf, long parentVersion) {}

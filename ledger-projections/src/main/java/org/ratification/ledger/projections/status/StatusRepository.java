@@ -46,9 +46,26 @@ public class StatusRepository {
     private static final String VERSIONS = "SELECT COALESCE(h.head_sequence, " + NO_VERSION + ")" + VERSIONS_FROM;
 
     private static final List<String> ACTION_COLUMNS = List.of(
-            "record_id", "treaty_id", "position", "kind", "participant", "legal_date", "instrument_type", "place",
-            "declarations", "reservations", "communication_kind", "text", "refers_to", "effective_on", "retracted",
-            "territories", "predecessor", "bound_from", "amendment_id", "adoption_method");
+            "record_id",
+            "treaty_id",
+            "position",
+            "kind",
+            "participant",
+            "legal_date",
+            "instrument_type",
+            "place",
+            "declarations",
+            "reservations",
+            "communication_kind",
+            "text",
+            "refers_to",
+            "effective_on",
+            "retracted",
+            "territories",
+            "predecessor",
+            "bound_from",
+            "amendment_id",
+            "adoption_method");
     private static final String INSERT_ACTION = "INSERT INTO status_record (" + String.join(", ", ACTION_COLUMNS)
             + ") VALUES (" + String.join(",", Collections.nCopies(ACTION_COLUMNS.size(), "?")) + ")";
 
@@ -64,7 +81,8 @@ public class StatusRepository {
     /** H2's MERGE … KEY and PostgreSQL's ON CONFLICT replace a row in one statement. */
     static String upsert(String databaseProduct) {
         if ("H2".equals(databaseProduct)) {
-            return INSERT_ACTION.replaceFirst("^INSERT INTO status_record", "MERGE INTO status_record")
+            return INSERT_ACTION
+                    .replaceFirst("^INSERT INTO status_record", "MERGE INTO status_record")
                     .replace(") VALUES (", ") KEY (record_id) VALUES (");
         }
         if ("PostgreSQL".equals(databaseProduct)) {

@@ -149,7 +149,10 @@ class StatusProjectionTest {
         var first = queries.status("u", LocalDate.of(2026, 1, 1)).orElseThrow();
         assertThat(first.treaty().signatories()).isEqualTo(1);
         projection.on(new ConventionSignedEvent("u", "u2", "DEU", LocalDate.of(2025, 10, 25), null), 2);
-        assertThat(queries.status("u", LocalDate.of(2026, 1, 1)).orElseThrow().treaty().signatories())
+        assertThat(queries.status("u", LocalDate.of(2026, 1, 1))
+                        .orElseThrow()
+                        .treaty()
+                        .signatories())
                 .isEqualTo(2);
         assertThat(queries.cachedTreaties()).isZero();
     }

@@ -83,6 +83,13 @@ public final class BenchMain implements Callable<Integer> {
     List<String> serviceArgs = new ArrayList<>();
 
     @Option(
+            names = "--kafka",
+            defaultValue = "auto",
+            description = "auto: the broker of LEDGER_KAFKA_BOOTSTRAP_SERVERS if set, else a KRaft broker started in"
+                    + " the benchmark's JVM; none: scenario 3 without Kafka. Default: ${DEFAULT-VALUE}.")
+    String kafka;
+
+    @Option(
             names = "--hold",
             defaultValue = "0",
             description = "Keep the in-process service up this many seconds after its scenarios (for profiling).")
@@ -116,9 +123,17 @@ public final class BenchMain implements Callable<Integer> {
         report.run("loadAverageAtStart", Machine.loadAverage());
         Credentials credentials = Credentials.fromEnvironment();
         List<Path> written = new ArrayList<>();
-        try (Database database = Database.create(db)) {
+        boolean withKafka = !"none".equals(kafka) && (scenarios.contains(3));
+        try (Database database = Database.create(db);
+                AutoCloseable broker = withKafka ? KafkaProbe.embeddedBrokerUnlessGiven() : () -> {}) {
             report.run("database", database.vendor());
-            InProcessLedger ledger = InProcessLedger.start(database, credentials, serviceArgs);
+            List<String> arguments = new ArrayList<>(serviceArgs);
+            if (withKafka) {
+                report.run("kafka", KafkaProbe.bootstrap());
+                arguments.add("--ledger.kafka.bootstrap-servers=" + KafkaProbe.bootstrap());
+                arguments.add("--ledger.kafka.topic=" + KafkaProbe.topic());
+            }
+            InProcessLedger ledger = InProcessLedger.start(database, credentials, arguments);
             List<String> bigStore;
             try {
                 report.run("databaseProduct", product(ledger));

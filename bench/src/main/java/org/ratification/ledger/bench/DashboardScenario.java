@@ -123,6 +123,8 @@ final class DashboardScenario {
             if (kafkaListener != null) {
                 kafkaListener.close();
             }
+            // the big store of scenario 2 would otherwise be published to Kafka while 2 and 4 are measured
+            Processors.stop(b.ledger.axon(), "kafka-publisher");
         }
     }
 

@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Kafka on the broker of LEDGER_KAFKA_BOOTSTRAP_SERVERS: a consumer of the ledger's topic
@@ -31,8 +33,26 @@ final class KafkaProbe {
 
     private KafkaProbe() {}
 
+    private static volatile String bootstrap = Database.env("LEDGER_KAFKA_BOOTSTRAP_SERVERS", "");
+
     static String bootstrap() {
-        return Database.env("LEDGER_KAFKA_BOOTSTRAP_SERVERS", "");
+        return bootstrap;
+    }
+
+    /**
+     * Starts a single-node KRaft broker in this JVM (the one the service's tests use) unless
+     * LEDGER_KAFKA_BOOTSTRAP_SERVERS names one; answers what to close after the run.
+     */
+    static AutoCloseable embeddedBrokerUnlessGiven() {
+        if (!bootstrap.isBlank()) {
+            return () -> {};
+        }
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 1, topic())
+                .brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.afterPropertiesSet();
+        bootstrap = broker.getBrokersAsString();
+        Log.info("Kafka: KRaft broker started in this JVM at %s", bootstrap);
+        return broker::destroy;
     }
 
     static String topic() {

@@ -26,6 +26,14 @@ final class Processors {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor named '" + STATUS + "'"));
     }
 
+    /** Stops a processor (if it exists) so that it adds no load to the scenarios after it. */
+    static void stop(Configuration axon, String name) {
+        axon.eventProcessingConfiguration().eventProcessor(name).ifPresent(p -> {
+            p.shutDown();
+            Log.info("processor %s stopped", name);
+        });
+    }
+
     static List<StreamingEventProcessor> all(Configuration axon) {
         return axon.eventProcessingConfiguration().eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)

@@ -51,7 +51,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(
             names = "--scenarios",
             split = ",",
-            defaultValue = "1,2,3,4,5,6",
+            defaultValue = "1,2,3,4,5,6,7",
             description = "Scenarios to run (default: all). 4 needs 2's store; 3 uses 1's rate.")
     List<Integer> scenarios;
 
@@ -165,6 +165,9 @@ public final class BenchMain implements Callable<Integer> {
             }
             if (scenarios.contains(6)) {
                 FootprintScenario.run(mode, database, credentials, report, serviceJar, bigStore);
+            }
+            if (scenarios.contains(7)) {
+                StorageEngineScenario.run(mode, db, report);
             }
             report.run("loadAverageAtEnd", Machine.loadAverage());
         } catch (Exception e) {

@@ -100,8 +100,9 @@ abstract sealed class Database implements AutoCloseable {
 
         @Override
         String url() {
+            // as the service's embedded default: every commit written to the file before it returns
             return "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath()
-                    + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+                    + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
 
         @Override
@@ -164,7 +165,8 @@ abstract sealed class Database implements AutoCloseable {
             String rest = configured.substring("jdbc:postgresql://".length());
             int slash = rest.indexOf('/');
             String server = "jdbc:postgresql://" + (slash < 0 ? rest : rest.substring(0, slash));
-            String name = "ledger_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+            String name = "ledger_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                    + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
             Postgres db = new Postgres(server, name, env("LEDGER_DB_USER", "postgres"), env("LEDGER_DB_PASSWORD", ""));
             db.admin("CREATE DATABASE " + name);
             Log.info("created database %s on %s", name, server);

@@ -31,6 +31,11 @@ final class InProcessLedger implements AutoCloseable {
         args.add("--logging.level.root=WARN");
         // Axon's janitor prints a stack trace for every unit of work over 10 s: the results say it better.
         args.add("--logging.level.axon-janitor=ERROR");
+        // Hibernate is on the benchmark's class path for scenario 7 only; the service runs without JPA as shipped
+        args.add("--spring.autoconfigure.exclude="
+                + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
+                + "org.axonframework.springboot.autoconfig.JpaAutoConfiguration,"
+                + "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration");
         args.addAll(extra);
         long t0 = System.nanoTime();
         SpringApplication application = new SpringApplication(LedgerApplication.class);

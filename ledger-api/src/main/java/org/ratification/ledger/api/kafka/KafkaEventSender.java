@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The producer of the publisher: idempotent, {@code acks=all}, one record at a time, each send
- * waiting for the broker's acknowledgement. After a failure the producer is closed and a new one is
+ * The producer of the publisher: idempotent, {@code acks=all}, one request in flight, so records
+ * reach the partition in the order they were sent. The publisher sends a batch's records without
+ * waiting and waits for all acknowledgements before its token moves on. After a failure the producer is closed and a new one is
  * made for the retry, so that a broker that was away is met with a clean session. On first use it
  * creates the topic if it is missing (and the broker lets it). When the service stops, a send still
  * waiting is abandoned at once (its batch is published again after the restart), so that an absent
@@ -57,20 +59,39 @@ class KafkaEventSender implements SmartLifecycle {
     }
 
     /** Sends the record and returns once the broker acknowledged it; throws otherwise. */
-    synchronized RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
+    RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
+        return acknowledged(record, sendAsync(record));
+    }
+
+    /**
+     * Hands the record to the producer and returns at once; {@link #acknowledged} then waits for
+     * the broker. Records sent before a later one are acknowledged (or failed) before it.
+     */
+    synchronized Future<RecordMetadata> sendAsync(ProducerRecord<String, String> record) throws Exception {
         if (!running) {
             throw new IllegalStateException("The Kafka publisher is stopped; the event is published after restart");
         }
         try {
             ensureTopic();
-            return producer()
-                    .send(record)
-                    .get(properties.sendTimeout().toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw failed(record, e.getCause() instanceof Exception cause ? cause : e);
+            return producer().send(record);
         } catch (Exception e) {
             throw failed(record, e);
         }
+    }
+
+    /** Waits for the broker's acknowledgement of a record sent with {@link #sendAsync}; throws otherwise. */
+    RecordMetadata acknowledged(ProducerRecord<String, String> record, Future<RecordMetadata> sent) throws Exception {
+        try {
+            return sent.get(properties.sendTimeout().toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw failedAfterSend(record, e.getCause() instanceof Exception cause ? cause : e);
+        } catch (Exception e) {
+            throw failedAfterSend(record, e);
+        }
+    }
+
+    private synchronized Exception failedAfterSend(ProducerRecord<String, String> record, Exception e) {
+        return failed(record, e);
     }
 
     private Exception failed(ProducerRecord<String, String> record, Exception e) {

@@ -112,9 +112,18 @@ public class NotificationRepository {
         if (!issued.isEmpty()) {
             return issued.get(0);
         }
-        Integer last = jdbc.queryForObject(
-                "SELECT COALESCE(MAX(cn_number), 0) FROM notification_number WHERE cn_year = ?", Integer.class, year);
-        Number next = new Number(year, (last == null ? 0 : last) + 1);
+        // the last number of the year through the (cn_year, cn_number) index; H2 answers MAX(cn_number)
+        // WHERE cn_year = ? by reading every number of the year, which made a replay quadratic
+        int last = jdbc
+                .queryForList(
+                        "SELECT cn_number FROM notification_number WHERE cn_year = ?"
+                                + " ORDER BY cn_year DESC, cn_number DESC FETCH FIRST 1 ROW ONLY",
+                        Integer.class,
+                        year)
+                .stream()
+                .findFirst()
+                .orElse(0);
+        Number next = new Number(year, last + 1);
         jdbc.update(
                 "INSERT INTO notification_number (record_id, cn_year, cn_number) VALUES (?,?,?)",
                 recordId,

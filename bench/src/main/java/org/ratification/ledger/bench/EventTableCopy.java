@@ -36,7 +36,7 @@ final class EventTableCopy {
 
     /**
      * The statements of the service's migrations (its vendor's and the common ones, in version order)
-     * that create the event table, its sequence and its indexes, renamed for the copy.
+     * that create the event table, its sequence and its indexes, and alter it, renamed for the copy.
      */
     static List<String> statements(String vendor) throws IOException {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -57,6 +57,8 @@ final class EventTableCopy {
                 if (lower.startsWith("create sequence " + SOURCE)
                         || lower.matches("(?s)create table " + SOURCE + "\\s*\\(.*")) {
                     copy.add(s.replace(SOURCE, TABLE));
+                } else if (lower.matches("(?s)alter table " + SOURCE + "\\s.*")) {
+                    copy.add(s.replaceFirst("(?i)alter table " + SOURCE, "ALTER TABLE " + TABLE));
                 } else if (lower.matches("(?s)create (unique )?index .* on " + SOURCE + "\\s*\\(.*")) {
                     Matcher m = INDEX.matcher(s);
                     if (m.find()) {

@@ -128,7 +128,7 @@ final class ReadScenario {
                 .median();
     }
 
-    private static ReadRun mixed(double rate, LedgerClient client, List<String> treaties, Duration duration)
+    static ReadRun mixed(double rate, LedgerClient client, List<String> treaties, Duration duration)
             throws InterruptedException {
         Latency status = new Latency();
         Latency participants = new Latency();

@@ -40,7 +40,7 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
 /**
  * Scenario 7: the choice of Axon storage engine, measured. Axon's JDBC engine (the ledger's, on the
- * tables of its own migration) against Axon's JPA engine (Hibernate, Axon's entities, tables created
+ * tables of its own migrations) against Axon's JPA engine (Hibernate, Axon's entities, tables created
  * by Hibernate) on a second fresh database of the run's vendor, with the ledger's serializer and
  * events: appending one event per transaction (what a command does) with 1 and 4 writers, and
  * loading a treaty's stream of 400 events (what a command on an uncached treaty does).
@@ -203,12 +203,11 @@ final class StorageEngineScenario {
         return new HikariDataSource(config);
     }
 
-    /** The ledger's engine, on the tables of the service's own first migration. */
+    /** The ledger's engine, on the tables of the service's own migrations. */
     private static Engine jdbc(DataSource dataSource, String vendor, Serializer serializer) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor)
-                .target("1")
                 .load()
                 .migrate();
         TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));

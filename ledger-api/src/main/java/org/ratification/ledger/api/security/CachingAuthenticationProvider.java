@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +21,7 @@ import org.springframework.security.core.AuthenticationException;
  * Remembers successful Basic logins for a few minutes, so that a client sending its credentials
  * with every request pays the bcrypt check once, not on every call. Entries are keyed by an HMAC of
  * user name and password under a key that lives only in this process; failures are never cached.
+ * Concurrent requests with the same credentials share one check.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -31,6 +34,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private final Clock clock;
     private final byte[] secret = new byte[32];
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
 
     CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, Clock clock) {
         this.delegate = delegate;
@@ -50,17 +54,50 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         if (cached != null && cached.expiresAt() > now) {
             return cached.authentication();
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.entrySet().removeIf(e -> e.getValue().expiresAt() <= now);
-                if (cache.size() >= MAX_ENTRIES) {
-                    cache.clear();
-                }
-            }
-            cache.put(key, new Entry(result, now + ttl.toMillis()));
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            return awaitOther(running);
         }
-        return result;
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            if (result != null && result.isAuthenticated()) {
+                remember(key, result, now);
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    /**
+     * The outcome of the same credentials' check already running: when an entry expires under load,
+     * every request arriving during the bcrypt check would otherwise start one of its own (each
+     * about 0.1 s of CPU), which stalled all requests for seconds (bench/RESULTS.md §8).
+     */
+    private static Authentication awaitOther(CompletableFuture<Authentication> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void remember(String key, Authentication result, long now) {
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.entrySet().removeIf(e -> e.getValue().expiresAt() <= now);
+            if (cache.size() >= MAX_ENTRIES) {
+                cache.clear();
+            }
+        }
+        cache.put(key, new Entry(result, now + ttl.toMillis()));
     }
 
     @Override

@@ -55,13 +55,21 @@ class TreatyController {
     private final Clock clock;
     private final ChainHeads heads;
     private final TimeTravel timeTravel;
+    private final ParticipantsJson renderings;
 
-    TreatyController(LedgerWriter writer, StatusQueries status, Clock clock, ChainHeads heads, TimeTravel timeTravel) {
+    TreatyController(
+            LedgerWriter writer,
+            StatusQueries status,
+            Clock clock,
+            ChainHeads heads,
+            TimeTravel timeTravel,
+            ParticipantsJson renderings) {
         this.writer = writer;
         this.status = status;
         this.clock = clock;
         this.heads = heads;
         this.timeTravel = timeTravel;
+        this.renderings = renderings;
     }
 
     @PostMapping
@@ -154,9 +162,9 @@ class TreatyController {
             @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
                     @RequestParam(required = false)
                     String recordedAt) {
-        return statusOf(treatyId, asOf, recordedAt).participants().stream()
-                .filter(p -> status == null || p.status() == status)
-                .toList();
+        StatusCalculator.Status table = statusOf(treatyId, asOf, recordedAt);
+        // a status read at an instant is computed for this request only: nothing to keep
+        return recordedAt == null ? renderings.render(table, status) : ParticipantsJson.rows(table, status);
     }
 
     @GetMapping(value = "/{treatyId}/participants", produces = TEXT_CSV)
@@ -184,7 +192,7 @@ class TreatyController {
             @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
                     @RequestParam(required = false)
                     String recordedAt) {
-        String csv = ParticipantsCsv.write(participants(treatyId, asOf, status, recordedAt));
+        String csv = ParticipantsCsv.write(ParticipantsJson.rows(statusOf(treatyId, asOf, recordedAt), status));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"participants.csv\"")

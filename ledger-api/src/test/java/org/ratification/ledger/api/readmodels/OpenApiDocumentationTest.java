@@ -60,6 +60,16 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
                 paths.path("/api/treaties/{treatyId}/participants").path("get");
         assertThat(participants.path("responses").path("200").path("content").has("text/csv"))
                 .isTrue();
+        JsonNode table = participants
+                .path("responses")
+                .path("200")
+                .path("content")
+                .path("application/json")
+                .path("schema");
+        assertThat(table.path("type").asText())
+                .as("the JSON table is documented as rows")
+                .isEqualTo("array");
+        assertThat(table.path("items").path("$ref").asText()).endsWith("/ParticipantView");
         assertThat(participants.path("parameters").findValuesAsText("name")).contains("asOf", "recordedAt", "status");
         assertThat(paths.path("/api/treaties/{treatyId}/history")
                         .path("get")

@@ -67,4 +67,23 @@ class StatusApiTest extends ReadModelTestSupport {
                 .extracting(p -> p.path("participant").asText())
                 .containsExactly("DEU");
     }
+
+    @Test
+    void theParticipantsTableIsWrittenOncePerVersionAndFollowsNewRecords() {
+        String treaty = registerTreaty(1, 30, 30, false);
+        sign(treaty, "DEU", "2025-10-25");
+        String path = "/api/treaties/" + treaty + "/participants?asOf=2026-12-31";
+        Reply first = get(path);
+        // written from the kept rendering (with its length), not streamed by Jackson
+        assertThat(first.headers().getContentLength())
+                .isEqualTo(first.body().toString().length());
+        assertThat(first.headers().getContentType().toString()).startsWith("application/json");
+        assertThat(get(path).body()).isEqualTo(first.body());
+
+        ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
+        assertThat(get(path).body())
+                .extracting(p ->
+                        p.path("participant").asText() + ":" + p.path("status").asText())
+                .containsExactly("FRA:PARTY", "DEU:SIGNATORY");
+    }
 }

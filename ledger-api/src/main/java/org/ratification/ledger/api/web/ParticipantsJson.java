@@ -30,7 +30,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class ParticipantsJson {
 
-    static final long MAX_BYTES = 32L * 1024 * 1024;
+    /** 32 MB, or a sixteenth of a smaller heap. */
+    static final long MAX_BYTES =
+            Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 16);
 
     private final ObjectMapper json;
     private final LinkedHashMap<Key, byte[]> renderings = new LinkedHashMap<>(64, 0.75f, true);

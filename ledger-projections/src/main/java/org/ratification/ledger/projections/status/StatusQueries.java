@@ -24,9 +24,11 @@ import org.springframework.stereotype.Service;
  * same transaction as the rows (see {@link ChainHeadProjection}). Each read asks the database for
  * that version (one indexed row) and computes again only if it moved, so a read never answers from
  * rows older than those committed, whichever node committed them. Treaties without a chain head
- * are never kept. The least recently read treaties are dropped once the kept action rows exceed
- * {@code ledger.status-cache.actions}; each treaty also keeps its statuses for up to
- * {@value #DATES_PER_TREATY} legal dates.
+ * are never kept. Each treaty keeps its statuses for up to {@value #DATES_PER_TREATY} legal dates.
+ * The least recently read treaties are dropped once the rows kept (action rows and participant rows
+ * of the statuses) exceed {@code ledger.status-cache.rows}; by default (0) as many as a quarter of
+ * the heap holds at about {@value #BYTES_PER_ROW} bytes a row, so a 256 MB service keeps about
+ * 220,000 rows and a 2 GB one all of a million-event store.
  */
 @Service
 public class StatusQueries {
@@ -34,13 +36,16 @@ public class StatusQueries {
     /** Legal dates kept per treaty; most reads ask for today. */
     private static final int DATES_PER_TREATY = 4;
 
+    /** What an action row or a participant row costs in memory, estimated (ids, codes, dates, lists). */
+    static final int BYTES_PER_ROW = 300;
+
     private final StatusRepository repository;
     private final StatusCalculator calculator = new StatusCalculator(ParticipantRegistry.standard());
     private final Cache cache;
 
-    public StatusQueries(StatusRepository repository, @Value("${ledger.status-cache.actions:100000}") int maxActions) {
+    public StatusQueries(StatusRepository repository, @Value("${ledger.status-cache.rows:0}") long maxRows) {
         this.repository = repository;
-        this.cache = new Cache(maxActions);
+        this.cache = new Cache(maxRows > 0 ? maxRows : Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_ROW);
     }
 
     /** The treaty line and participants table on {@code asOf}, if the treaty is known. */
@@ -81,7 +86,10 @@ public class StatusQueries {
         // read after the version: the rows may be newer than it, never older, and a newer version
         // read next time simply loads them again
         Treaty loaded = new Treaty(
-                version, repository.treaty(treatyId).orElseThrow(), List.copyOf(repository.actions(treatyId)));
+                treatyId,
+                version,
+                repository.treaty(treatyId).orElseThrow(),
+                List.copyOf(repository.actions(treatyId)));
         if (versioned) {
             cache.put(treatyId, loaded);
         }
@@ -108,15 +116,20 @@ public class StatusQueries {
     /** One treaty's rows at one version, with the statuses computed from them. */
     private final class Treaty {
 
+        final String id;
         final long version;
         final TreatyDefinition definition;
         final List<Action> actions;
         final Map<Key, StatusCalculator.Status> statuses = new ConcurrentHashMap<>();
+        /** Action and participant rows held, the definition counting as one; guarded by the cache. */
+        long rows;
 
-        Treaty(long version, TreatyDefinition definition, List<Action> actions) {
+        Treaty(String id, long version, TreatyDefinition definition, List<Action> actions) {
+            this.id = id;
             this.version = version;
             this.definition = definition;
             this.actions = actions;
+            this.rows = actions.size() + 1L;
         }
 
         StatusCalculator.Status statusOn(Key key, Supplier<StatusCalculator.Status> compute) {
@@ -125,23 +138,20 @@ public class StatusQueries {
                 return known;
             }
             StatusCalculator.Status computed = compute.get();
-            if (statuses.size() >= DATES_PER_TREATY) {
-                statuses.clear();
-            }
-            statuses.put(key, computed);
+            cache.keep(this, key, computed);
             return computed;
         }
     }
 
-    /** Treaties by id, least recently read first, bounded by the action rows they hold. */
+    /** Treaties by id, least recently read first, bounded by the rows they hold. */
     private static final class Cache {
 
-        private final int maxActions;
+        private final long maxRows;
         private final LinkedHashMap<String, Treaty> treaties = new LinkedHashMap<>(16, 0.75f, true);
-        private long actions;
+        private long rows;
 
-        Cache(int maxActions) {
-            this.maxActions = maxActions;
+        Cache(long maxRows) {
+            this.maxRows = maxRows;
         }
 
         synchronized Treaty get(String treatyId) {
@@ -149,25 +159,42 @@ public class StatusQueries {
         }
 
         synchronized void put(String treatyId, Treaty treaty) {
-            if (weight(treaty) > maxActions) {
+            if (treaty.rows > maxRows) {
                 return;
             }
             Treaty previous = treaties.put(treatyId, treaty);
-            actions += weight(treaty) - (previous == null ? 0 : weight(previous));
-            var eldest = treaties.entrySet().iterator();
-            while (actions > maxActions && eldest.hasNext()) {
-                actions -= weight(eldest.next().getValue());
+            rows += treaty.rows - (previous == null ? 0 : previous.rows);
+            trim();
+        }
+
+        /** Keeps a computed status with its treaty, counting its rows if the treaty is kept. */
+        synchronized void keep(Treaty treaty, Key key, StatusCalculator.Status status) {
+            long before = treaty.rows;
+            if (treaty.statuses.size() >= DATES_PER_TREATY) {
+                for (StatusCalculator.Status dropped : treaty.statuses.values()) {
+                    treaty.rows -= dropped.participants().size();
+                }
+                treaty.statuses.clear();
+            }
+            if (treaty.statuses.put(key, status) == null) {
+                treaty.rows += status.participants().size();
+            }
+            if (treaties.get(treaty.id) == treaty) {
+                rows += treaty.rows - before;
+                trim();
+            }
+        }
+
+        private void trim() {
+            var eldest = treaties.values().iterator();
+            while (rows > maxRows && eldest.hasNext()) {
+                rows -= eldest.next().rows;
                 eldest.remove();
             }
         }
 
         synchronized int size() {
             return treaties.size();
-        }
-
-        /** A treaty's rows, counting its definition as one. */
-        private static long weight(Treaty treaty) {
-            return treaty.actions.size() + 1L;
         }
     }
 }

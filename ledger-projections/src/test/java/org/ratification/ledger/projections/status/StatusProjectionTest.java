@@ -159,17 +159,17 @@ class StatusProjectionTest {
 
     @Test
     void theLeastRecentlyReadTreatiesAreDroppedBeyondTheBound() {
-        StatusQueries small = new StatusQueries(repository, 6);
-        signAndRatify("FRA", "2025-10-25", "2025-11-01"); // t: 2 actions + 1
+        StatusQueries small = new StatusQueries(repository, 8);
+        signAndRatify("FRA", "2025-10-25", "2025-11-01"); // t: 2 actions + 1, and 1 participant once read
         record(new TreatyRegisteredEvent("u", "u0", withId(TREATY, "u")));
-        record(new ConventionSignedEvent("u", "u1", "FRA", LocalDate.of(2025, 10, 25), null)); // u: 1 + 1
+        record(new ConventionSignedEvent("u", "u1", "FRA", LocalDate.of(2025, 10, 25), null)); // u: 1 + 1, and 1
         LocalDate day = LocalDate.of(2026, 1, 1);
         var t = small.status("t", day).orElseThrow();
         small.status("u", day);
         assertThat(small.cachedTreaties()).isEqualTo(2);
         record(new TreatyRegisteredEvent("v", "v0", withId(TREATY, "v")));
         record(new ConventionSignedEvent("v", "v1", "FRA", LocalDate.of(2025, 10, 25), null));
-        record(new ConventionSignedEvent("v", "v2", "DEU", LocalDate.of(2025, 10, 25), null)); // v: 2 + 1
+        record(new ConventionSignedEvent("v", "v2", "DEU", LocalDate.of(2025, 10, 25), null)); // v: 2 + 1, and 2
         small.status("v", day);
         assertThat(small.cachedTreaties()).as("t, read first, made room for v").isEqualTo(2);
         assertThat(small.status("t", day).orElseThrow()).isNotSameAs(t).isEqualTo(t);

@@ -35,7 +35,7 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
      * Signals after a local commit, in milliseconds. The store's reader fetches the committed events
      * on its own thread, usually within a few milliseconds; a processor woken before that finds
      * nothing and sleeps until the next signal, so a lone write waited for the 30 ms one (bench/
-     * RESULTS.md §8). A wake-up that finds nothing costs one look at the reader's buffer.
+     * RESULTS.md §3). A wake-up that finds nothing costs one look at the reader's buffer.
      */
     private static final long[] LATER_SIGNALS = {2, 5, 10, 30};
 

@@ -77,7 +77,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     /**
      * The outcome of the same credentials' check already running: when an entry expires under load,
      * every request arriving during the bcrypt check would otherwise start one of its own (each
-     * about 0.1 s of CPU), which stalled all requests for seconds (bench/RESULTS.md §8).
+     * about 0.1 s of CPU), which stalled all requests for seconds (bench/RESULTS.md §3).
      */
     private static Authentication awaitOther(CompletableFuture<Authentication> running) {
         try {

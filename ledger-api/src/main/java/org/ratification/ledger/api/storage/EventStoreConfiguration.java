@@ -66,7 +66,7 @@ public class EventStoreConfiguration {
      * them on the writing thread after the commit, while that thread still holds the treaty's lock:
      * with more concurrent writers on one treaty than pooled connections, the writers waiting for the
      * lock held every connection and the snapshot waited for one, so all of them stalled until the
-     * pool's 30 s timeout (found by bench/ scenario 2, bench/RESULTS.md §8).
+     * pool's 30 s timeout (found by bench/ scenario 2, bench/RESULTS.md §3).
      */
     @Bean
     public SpringAggregateSnapshotter aggregateSnapshotter(

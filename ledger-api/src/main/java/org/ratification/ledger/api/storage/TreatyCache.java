@@ -114,17 +114,6 @@ public final class TreatyCache implements Cache {
         return () -> true; // nothing listens: entries are only read through get
     }
 
-    /** How many treaties are cached now. */
-    public int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
-    }
-
-    public boolean enabled() {
-        return enabled;
-    }
-
     private static Long versionOf(Object value) {
         if (!(value instanceof AggregateCacheEntry<?>)) {
             return null;

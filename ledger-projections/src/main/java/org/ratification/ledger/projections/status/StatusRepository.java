@@ -190,10 +190,6 @@ public class StatusRepository {
                 .findFirst();
     }
 
-    public List<TreatyDefinition> treaties() {
-        return jdbc.query("SELECT * FROM status_treaty ORDER BY treaty_id", StatusRepository::definition);
-    }
-
     /**
      * A treaty's version: the sequence number of its chain head, written by the same processing
      * group in the same transaction as its rows; {@link #NO_VERSION} if it has no head. Empty if the

@@ -3,7 +3,7 @@ package org.ratification.ledger.core.rules;
 import java.util.Optional;
 import org.ratification.ledger.core.api.TreatyDefinition;
 
-/** What makes a treaty definition usable: every clause present and its numbers sensible. */
+/** What makes a treaty definition usable: every clause present and its numbers, dates and texts within {@link Bounds}. */
 public final class DefinitionRules {
 
     private DefinitionRules() {}
@@ -15,7 +15,7 @@ public final class DefinitionRules {
         if (!d.id().equals(treatyId)) {
             return invalid("The definition's id '" + d.id() + "' differs from the treaty id '" + treatyId + "'.");
         }
-        if (!d.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        if (!Bounds.TREATY_ID.matcher(d.id()).matches()) {
             return invalid("A treaty id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
         if (d.signature() == null
@@ -27,17 +27,13 @@ public final class DefinitionRules {
                 || d.signature().opensOn().isBefore(d.adoptedOn())) {
             return invalid("The signature period must start on or after adoption and close on or after it opens.");
         }
-        var eif = d.entryIntoForce();
-        if (eif == null
-                || eif.instrumentsRequired() < 1
-                || eif.daysAfterThreshold() < 0
-                || eif.daysAfterLaterInstrument() < 0) {
-            return invalid("entryIntoForce needs instrumentsRequired of at least 1 and days that are not negative.");
+        if (d.entryIntoForce() == null) {
+            return invalid("entryIntoForce is required.");
         }
-        if (d.denunciation() == null || d.denunciation().takesEffectAfterMonths() < 0) {
-            return invalid("denunciation.takesEffectAfterMonths is required and not negative.");
+        if (d.denunciation() == null) {
+            return invalid("denunciation.takesEffectAfterMonths is required.");
         }
-        return Optional.empty();
+        return Bounds.definition(d);
     }
 
     private static Optional<Rejection> invalid(String message) {

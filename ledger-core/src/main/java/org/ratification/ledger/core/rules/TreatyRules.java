@@ -349,11 +349,33 @@ public final class TreatyRules {
         }
     }
 
+    /**
+     * A communication (declaration, reservation, objection, withdrawal, notification, territorial
+     * application) comes from a participant that has signed or deposited an instrument on or before
+     * its receipt: the participants table shows it in that participant's row, and a State that has
+     * taken no action under the treaty has none (Vienna Convention arts. 19, 23 and 29: reservations,
+     * declarations and territorial applications are made upon signature or consent to be bound).
+     */
     private void checkCommunications(TreatyFacts facts, List<Violation> found) {
+        Map<String, List<Action>> signatures = byParticipant(facts, ActionKind.SIGNATURE);
+        Map<String, List<Action>> instruments = byParticipant(facts, ActionKind.INSTRUMENT);
         for (Action communication : live(facts, a -> a.kind() == ActionKind.COMMUNICATION)) {
             Optional<Action> target =
                     Optional.ofNullable(communication.refersTo()).flatMap(facts::action);
-            if (communication.communicationKind() == CommunicationKind.OBJECTION) {
+            boolean acted = java.util.stream.Stream.concat(
+                            signatures.getOrDefault(communication.participant(), List.of()).stream(),
+                            instruments.getOrDefault(communication.participant(), List.of()).stream())
+                    .anyMatch(a -> !a.date().isAfter(communication.date()));
+            if (!acted) {
+                found.add(
+                        new Violation(
+                                communication.recordId(),
+                                Rejection.rule(
+                                        "NO_ACTION_RECORDED",
+                                        name(communication) + " has no signature or instrument recorded on or before "
+                                                + communication.date() + "; a " + communicationWord(communication)
+                                                + " comes from a signatory or a participant that has deposited an instrument.")));
+            } else if (communication.communicationKind() == CommunicationKind.OBJECTION) {
                 boolean valid = target.filter(Action::live)
                         .filter(Action::statesReservation)
                         .filter(t -> !t.participant().equals(communication.participant()))
@@ -437,6 +459,12 @@ public final class TreatyRules {
 
     private String name(Action action) {
         return registry.nameOf(action.participant());
+    }
+
+    private static String communicationWord(Action communication) {
+        return communication.communicationKind() == null
+                ? "communication"
+                : communication.communicationKind().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String word(InstrumentType type) {

@@ -40,6 +40,7 @@ import org.ratification.ledger.core.chain.RecordChain;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
+import org.ratification.ledger.core.rules.Bounds;
 import org.ratification.ledger.core.rules.DefinitionRules;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.core.rules.TreatyFacts;
@@ -83,11 +84,12 @@ class Treaty {
             throw Rejection.rule("UNKNOWN_PARENT", "No parent treaty '" + parent + "' is registered.")
                     .exception();
         }
-        record(
-                new TreatyRegisteredEvent(
-                        command.treatyId(), requireRecordId(command.recordId()), command.definition()),
-                recordedAt,
-                recordedBy);
+        TreatyRegisteredEvent registered = new TreatyRegisteredEvent(
+                command.treatyId(), requireRecordId(command.recordId()), command.definition());
+        Bounds.record(command.definition(), registered).ifPresent(r -> {
+            throw r.exception();
+        });
+        record(registered, recordedAt, recordedBy);
     }
 
     @CommandHandler
@@ -338,6 +340,9 @@ class Treaty {
             throw Rejection.conflict("DUPLICATE_RECORD_ID", "Record id '" + event.recordId() + "' is already used.")
                     .exception();
         }
+        Bounds.record(facts.definition(), event).ifPresent(rejection -> {
+            throw rejection.exception();
+        });
         TreatyFacts candidate = facts.copy().apply(event);
         RULES.check(candidate, event.recordId(), parent).ifPresent(rejection -> {
             throw rejection.exception();

@@ -191,7 +191,9 @@ class TreatyLifeCycleTest {
     @Test
     void aTerritorialApplicationNamesItsTerritories() {
         fixture(NONE)
-                .given(new TreatyRegisteredEvent("parent", "p0", PARENT))
+                .given(
+                        new TreatyRegisteredEvent("parent", "p0", PARENT),
+                        new ConventionSignedEvent("parent", "s1", "NLD", date("2025-10-25"), null))
                 .when(territorialApplication(List.of("Aruba")), RECORDED)
                 .expectEvents(new CommunicationReceivedEvent(
                         "parent",
@@ -202,6 +204,26 @@ class TreatyLifeCycleTest {
                         "Applies to Aruba.",
                         null,
                         List.of("Aruba")));
+    }
+
+    @Test
+    void aTerritorialApplicationFromAParticipantWithNoActionIsRefused() {
+        fixture(NONE)
+                .given(new TreatyRegisteredEvent("parent", "p0", PARENT))
+                .when(territorialApplication(List.of("Aruba")), RECORDED)
+                .expectException(code("NO_ACTION_RECORDED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTerritorialApplicationBeforeTheParticipantsSignatureIsRefused() {
+        fixture(NONE)
+                .given(
+                        new TreatyRegisteredEvent("parent", "p0", PARENT),
+                        new ConventionSignedEvent("parent", "s1", "NLD", date("2026-02-01"), null))
+                .when(territorialApplication(List.of("Aruba")), RECORDED)
+                .expectException(code("NO_ACTION_RECORDED"))
+                .expectNoEvents();
     }
 
     @Test

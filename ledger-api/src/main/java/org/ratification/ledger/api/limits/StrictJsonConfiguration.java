@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.ratification.ledger.core.rules.Bounds;
+import org.ratification.ledger.core.rules.Rejection;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +27,10 @@ import org.springframework.context.annotation.Configuration;
  * Reads request JSON strictly, so that a malformed request is refused rather than guessed at: a
  * date is a "YYYY-MM-DD" string (not an array or a day number), a text is a string (not a number
  * or a boolean), an enum is named (not numbered), keys are not repeated and nothing follows the
- * document. Stored events use their own mapper and are not affected.
+ * document, and every string of every request is well-formed Unicode (a lone UTF-16 surrogate,
+ * which JSON's {@code \\uD800} escape can express, is refused with {@code INVALID_UNICODE}: it could
+ * not be written as UTF-8, so the export would not be what was recorded). Stored events use their
+ * own mapper and are not affected.
  */
 @Configuration
 class StrictJsonConfiguration {
@@ -35,6 +42,7 @@ class StrictJsonConfiguration {
     Jackson2ObjectMapperBuilderCustomizer strictRequestJson() {
         SimpleModule dates = new SimpleModule("ledger-strict-dates");
         dates.addDeserializer(LocalDate.class, new IsoDateDeserializer());
+        dates.addDeserializer(String.class, new WellFormedStringDeserializer());
         return builder -> builder.featuresToEnable(
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -53,6 +61,36 @@ class StrictJsonConfiguration {
         registration.setOrder(BODY_LIMIT_ORDER);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** A string as Jackson reads it, refused if it is not well-formed UTF-16 (a lone surrogate). */
+    static final class WellFormedStringDeserializer extends StdScalarDeserializer<String> {
+
+        WellFormedStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            if (value != null && !Bounds.wellFormed(value)) {
+                String field = p.getParsingContext().getCurrentName();
+                throw JsonMappingException.from(
+                        p,
+                        "Ill-formed Unicode",
+                        Rejection.invalid(
+                                        "INVALID_UNICODE",
+                                        "The field '" + (field == null ? "?" : field)
+                                                + "' is not well-formed Unicode (it contains a lone surrogate).")
+                                .exception());
+            }
+            return value;
+        }
     }
 
     /** A LocalDate only from a string of the form YYYY-MM-DD naming a real day. */

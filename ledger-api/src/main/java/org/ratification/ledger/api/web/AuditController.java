@@ -141,7 +141,7 @@ class AuditController {
             try {
                 history.export(treatyId, record -> {
                     try {
-                        writer.write(EventJson.mapper().writeValueAsString(record));
+                        writer.write(ExportLines.exact(EventJson.mapper().writeValueAsString(record)));
                         writer.write('\n');
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

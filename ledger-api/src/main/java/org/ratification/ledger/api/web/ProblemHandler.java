@@ -113,6 +113,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof RejectedException rejected) {
+            // a bound checked while reading the body (ill-formed Unicode): its own code
+            return problem(rejected.rejection());
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException u) {
             return problem(Rejection.invalid(
                     "UNKNOWN_FIELD", "The field '" + u.getPropertyName() + "' is not part of this request."));

@@ -166,7 +166,7 @@ class RecordController {
         var receivedOn = present(body.receivedOn(), "receivedOn");
         String text = Require.text(present(body.text(), "text"), "text", Require.MAX_TEXT);
         String refersTo = body.refersTo() == null ? null : Require.recordId(body.refersTo(), "refersTo");
-        var territories = Require.texts(body.territories(), "territories");
+        var territories = Require.texts(body.territories(), "territories", Require.MAX_SHORT_TEXT);
         return recorded(
                 treatyId,
                 "COMMUNICATION",

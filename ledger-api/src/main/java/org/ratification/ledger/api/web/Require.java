@@ -2,17 +2,23 @@ package org.ratification.ledger.api.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.ratification.ledger.core.rules.Bounds;
 import org.ratification.ledger.core.rules.Rejection;
 
-/** Checks of request fields that answer 400 with a stable code before anything is sent. */
+/**
+ * Checks of request fields that answer 400 with a stable code before anything is sent. The bounds
+ * are the domain's ({@link Bounds}); the aggregate checks them again, so a command sent by another
+ * way is refused alike.
+ */
 final class Require {
 
-    static final int MAX_TEXT = 20_000;
+    static final int MAX_TEXT = Bounds.MAX_TEXT;
     /** Fits the read model's columns: place and reference are VARCHAR(255), title VARCHAR(1000). */
-    static final int MAX_SHORT_TEXT = 255;
+    static final int MAX_SHORT_TEXT = Bounds.MAX_SHORT_TEXT;
 
-    static final int MAX_TITLE = 1000;
-    static final int MAX_TEXTS = 50;
+    static final int MAX_TITLE = Bounds.MAX_TITLE;
+    static final int MAX_TEXTS = Bounds.MAX_TEXTS;
 
     private Require() {}
 
@@ -24,33 +30,36 @@ final class Require {
         return value;
     }
 
-    /** A participant code as the registry spells it (ISO 3166-1 alpha-3, or a REIO's code). */
+    /**
+     * A participant code as the registry spells it (ISO 3166-1 alpha-3, or a REIO's code): two or
+     * three ASCII letters, ASCII lower case upper-cased. Anything else is refused before any case
+     * mapping, so that no Unicode folding ("ß" to "SS", "ﬁ" to "FI", dotless "ı" to "I") can turn
+     * one code into another.
+     */
     static String participant(String code, String field) {
-        String value = present(code, field).trim().toUpperCase(Locale.ROOT);
-        if (!value.matches("[A-Z]{2,3}")) {
+        String value = present(code, field).trim();
+        if (!value.matches("[A-Za-z]{2,3}")) {
             throw Rejection.invalid(
                             "INVALID_PARTICIPANT_CODE",
                             "'" + field
-                                    + "' must be an ISO 3166-1 alpha-3 code such as FRA, or EU for the European Union.")
+                                    + "' must be an ISO 3166-1 alpha-3 code such as FRA, or EU for the European Union"
+                                    + " (ASCII letters only).")
                     .exception();
         }
-        return value;
+        return value.toUpperCase(Locale.ROOT);
     }
 
+    /** A text within {@code max} characters, well-formed Unicode, without control characters but tab and line breaks. */
     static String text(String value, String field, int max) {
-        if (value != null && value.length() > max) {
-            throw Rejection.invalid("TEXT_TOO_LONG", "The field '" + field + "' has more than " + max + " characters.")
-                    .exception();
-        }
-        if (value != null
-                && value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw Rejection.invalid("CONTROL_CHARACTERS", "The field '" + field + "' contains control characters.")
-                    .exception();
-        }
+        refuse(Bounds.text(field, value, max));
         return value;
     }
 
     static List<String> texts(List<String> values, String field) {
+        return texts(values, field, MAX_TEXT);
+    }
+
+    static List<String> texts(List<String> values, String field, int max) {
         if (values == null) {
             return List.of();
         }
@@ -60,17 +69,20 @@ final class Require {
         }
         for (String value : values) {
             present(value, field + "[]");
-            text(value, field + "[]", MAX_TEXT);
+            text(value, field + "[]", max);
         }
         return List.copyOf(values);
     }
 
     static String recordId(String value, String field) {
         String id = present(value, field);
-        if (!id.matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw Rejection.invalid("INVALID_RECORD_ID", "'" + field + "' is not a record id.")
-                    .exception();
-        }
+        refuse(Bounds.recordId(field, id));
         return id;
+    }
+
+    private static void refuse(Optional<Rejection> rejection) {
+        rejection.ifPresent(r -> {
+            throw r.exception();
+        });
     }
 }

@@ -117,6 +117,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             // a bound checked while reading the body (ill-formed Unicode): its own code
             return problem(rejected.rejection());
         }
+        if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            return problem(Rejection.invalid("INVALID_VALUE", "A number in the request is out of range."));
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException u) {
             return problem(Rejection.invalid(
                     "UNKNOWN_FIELD", "The field '" + u.getPropertyName() + "' is not part of this request."));

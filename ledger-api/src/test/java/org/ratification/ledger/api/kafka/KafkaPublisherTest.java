@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.ApiTestSupport;
+import org.ratification.ledger.api.processors.ProvokesProcessorErrors;
 import org.ratification.ledger.api.stream.EnvelopeSchema;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * outage of the broker loses nothing and reorders nothing within a treaty.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ProvokesProcessorErrors("stops the broker: the Kafka publisher's processor fails and retries until it returns")
 class KafkaPublisherTest extends ApiTestSupport {
 
     private static final String TOPIC = "ledger.events.test";

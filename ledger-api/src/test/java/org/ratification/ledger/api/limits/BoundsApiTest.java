@@ -173,10 +173,7 @@ class BoundsApiTest extends ApiTestSupport {
                     "INVALID_PARTICIPANT_CODE",
                     before);
             assertRefused(
-                    get("/api/treaties/" + treaty + "/participants/" + code),
-                    400,
-                    "INVALID_PARTICIPANT_CODE",
-                    before);
+                    get("/api/treaties/" + treaty + "/participants/" + code), 400, "INVALID_PARTICIPANT_CODE", before);
         }
         // ASCII lower case is upper-cased
         assertThat(sign(treaty, "fra", "2025-10-25").status()).isEqualTo(201);

@@ -350,11 +350,14 @@ public final class TreatyRules {
     }
 
     /**
-     * A communication (declaration, reservation, objection, withdrawal, notification, territorial
-     * application) comes from a participant that has signed or deposited an instrument on or before
-     * its receipt: the participants table shows it in that participant's row, and a State that has
-     * taken no action under the treaty has none (Vienna Convention arts. 19, 23 and 29: reservations,
-     * declarations and territorial applications are made upon signature or consent to be bound).
+     * A communication (declaration, reservation, withdrawal, notification, territorial application)
+     * comes from a participant that has signed or deposited an instrument on or before its receipt:
+     * the participants table shows it in that participant's row, and a State that has taken no action
+     * under the treaty has none (Vienna Convention arts. 19, 23 and 29: reservations, declarations and
+     * territorial applications are made upon signature or consent to be bound). An objection is the
+     * exception: any State entitled to become a party may object to a reservation (art. 23(1); ILC
+     * Guide to Practice on Reservations 2.6.5), and the objection is shown with the reservation it
+     * refers to ({@code GET …/reservations}).
      */
     private void checkCommunications(TreatyFacts facts, List<Violation> found) {
         Map<String, List<Action>> signatures = byParticipant(facts, ActionKind.SIGNATURE);
@@ -366,7 +369,7 @@ public final class TreatyRules {
                             signatures.getOrDefault(communication.participant(), List.of()).stream(),
                             instruments.getOrDefault(communication.participant(), List.of()).stream())
                     .anyMatch(a -> !a.date().isAfter(communication.date()));
-            if (!acted) {
+            if (!acted && communication.communicationKind() != CommunicationKind.OBJECTION) {
                 found.add(
                         new Violation(
                                 communication.recordId(),

@@ -61,7 +61,7 @@ class EventStreamController {
         SseEmitter emitter = new SseEmitter(0L);
         Subscription subscription;
         try {
-            subscription = live.subscribe(treatyId, after, new EmitterSink(emitter), anonymous());
+            subscription = live.subscribe(treatyId, after, new EmitterSink(emitter, request), anonymous());
         } catch (LiveEvents.Refused refused) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             ProblemResponses.write(
@@ -100,14 +100,28 @@ class EventStreamController {
                 .exception();
     }
 
-    /** Writes a subscription's frames to its SSE response. */
-    private record EmitterSink(SseEmitter emitter) implements Subscription.Sink {
+    /**
+     * Writes a subscription's frames to its SSE response. After a failed write (the client went
+     * away, or a write timed out because it does not read) the emitter ignores completion and the
+     * container may never report the error, which would leave the request open for good (and hold
+     * a graceful shutdown); the sink then completes the request's async context itself.
+     */
+    private static final class EmitterSink implements Subscription.Sink {
 
         private static final long RETRY_MILLIS = 3000;
 
+        private final SseEmitter emitter;
+        private final HttpServletRequest request;
+        private volatile boolean failed;
+
+        EmitterSink(SseEmitter emitter, HttpServletRequest request) {
+            this.emitter = emitter;
+            this.request = request;
+        }
+
         @Override
         public void event(LiveEvent event) throws IOException {
-            emitter.send(SseEmitter.event()
+            send(SseEmitter.event()
                     .id(Long.toString(event.position()))
                     .name(event.type())
                     .data(event.json()));
@@ -115,12 +129,30 @@ class EventStreamController {
 
         @Override
         public void comment(String text) throws IOException {
-            emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment(text));
+            send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment(text));
+        }
+
+        private void send(SseEmitter.SseEventBuilder frame) throws IOException {
+            try {
+                emitter.send(frame);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
         }
 
         @Override
         public void close() {
             emitter.complete();
+            if (failed) {
+                try {
+                    if (request.isAsyncStarted()) {
+                        request.getAsyncContext().complete();
+                    }
+                } catch (IllegalStateException e) {
+                    // already completed by the container
+                }
+            }
         }
     }
 }

@@ -7,7 +7,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,8 +43,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>a refusal (4xx) is not stored: it recorded nothing, so a retry is evaluated afresh.
  * </ul>
  *
- * The record id of a keyed write is derived from the key, so even a retry of a write whose process
- * died before storing the response cannot record the action twice (it is refused as a duplicate).
+ * The record id of a keyed write is derived from the key <em>and</em> the request (its hash above),
+ * so that a retry of a write whose process died before storing the response cannot record the
+ * action twice (it reaches the same treaty with the same id and is refused as a duplicate), while
+ * a key that is free again (after a refusal, a crash retry or its retention) can never give a
+ * different request an id already used: one record id is one record, whatever keys clients send.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -96,7 +102,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         cleanUpNowAndThen();
         String principal = principal();
         String requestHash = requestHash(cached, principal);
-        String recordId = recordIdFor(key);
+        String recordId = recordIdFor(key, requestHash);
         long waitUntil = clock.millis() + settings.waitForFirst().toMillis();
         while (true) {
             if (store.claim(key, requestHash, principal, recordId, now())) {
@@ -123,7 +129,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (known.createdAt().isBefore(now().minus(settings.abandonedAfter()))
                     && store.takeOver(key, known.createdAt(), now())) {
-                run(key, cached, response, chain, recordId);
+                // the id the crashed first attempt was given (rows written before ids were derived
+                // from the request hold an id derived from the key alone)
+                run(key, cached, response, chain, known.recordId());
                 return;
             }
             if (clock.millis() > waitUntil) {
@@ -196,10 +204,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 request.getMethod() + " " + request.getRequestURI() + query + "\n" + principal + "\n" + content);
     }
 
-    /** The record id of a keyed write: the same for every retry with the key. */
-    static String recordIdFor(String key) {
-        return UUID.nameUUIDFromBytes(("Idempotency-Key:" + key).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    /**
+     * The record id of a keyed write: the same for every retry of the same request with the key,
+     * different for any other request or key. A name-based UUID (version 8, RFC 9562) made of the
+     * first 122 bits of SHA-256 over the key and the request hash.
+     */
+    static String recordIdFor(String key, String requestHash) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256")
+                    .digest(("Idempotency-Key:" + key + "\nRequest:" + requestHash).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x80); // version 8
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // variant IETF
+        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
+        return new UUID(bytes.getLong(), bytes.getLong()).toString();
     }
 
     private static String principal() {

@@ -10,12 +10,16 @@ import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs before authentication: a request carrying a password for a key (address and user) that
- * failed too often recently is answered 429 TOO_MANY_ATTEMPTS without checking it. Requests without credentials
- * (public reading) are never held back.
+ * Runs before authentication: a request carrying a password for a key (client address and
+ * canonical account) that {@link FailedLogins} holds back is answered 429 TOO_MANY_ATTEMPTS without
+ * checking it. A request whose password was accepted makes its address known-good for the account.
+ * Requests without credentials (public reading) are never held back.
  */
 class FailedLoginFilter extends OncePerRequestFilter {
 
@@ -38,15 +42,26 @@ class FailedLoginFilter extends OncePerRequestFilter {
                         response,
                         HttpStatus.TOO_MANY_REQUESTS,
                         "TOO_MANY_ATTEMPTS",
-                        "Too many failed logins from this address for this user; try again later.");
+                        "Too many failed logins for this account recently; try again later.");
                 return;
             }
         }
         chain.doFilter(request, response);
+        if (key != null && accepted(key)) {
+            failedLogins.succeeded(key);
+        }
+    }
+
+    /** Whether this request's password was accepted (the security context still holds its user here). */
+    private static boolean accepted(String key) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof UsernamePasswordAuthenticationToken
+                && authentication.isAuthenticated()
+                && key.endsWith("|" + FailedLogins.account(authentication.getName()));
     }
 
     /**
-     * The failed-login key of a request with a password (client address and user name), else null.
+     * The failed-login key of a request with a password (client address and canonical account), else null.
      * Bearer tokens are not counted: a signed token cannot be guessed, and counting them would let
      * anyone with bad tokens hold back every token user behind the same address.
      */

@@ -1,10 +1,17 @@
 package org.ratification.ledger.api.stream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.ratification.ledger.api.security.ProblemResponses;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.projections.status.StatusRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,12 +22,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET /api/events/stream}: every recorded event as a Server-Sent Event whose id is its global
  * position, whose name is its type and whose data is its envelope. A client that reconnects with
  * {@code Last-Event-ID} (or {@code ?lastEventId=}) receives everything after that position, then
- * the live events, without gaps or duplicates.
+ * the live events, without gaps or duplicates. Over the caps of {@link StreamProperties} a
+ * subscription is refused with problem+json (503 TOO_MANY_SUBSCRIBERS, 429 TOO_MANY_REPLAYS) and
+ * a Retry-After.
  */
 @RestController
 class EventStreamController {
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final LiveEvents live;
     private final StatusRepository treaties;
@@ -37,7 +48,9 @@ class EventStreamController {
             @RequestParam(name = "treaty", required = false) String treatyId,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
-            HttpServletResponse response) {
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         if (treatyId != null && treaties.treaty(treatyId).isEmpty()) {
             throw Rejection.notFound("TREATY_NOT_FOUND", "No treaty '" + treatyId + "' is registered.")
                     .exception();
@@ -46,11 +59,26 @@ class EventStreamController {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(0L);
-        Subscription subscription = live.subscribe(treatyId, after, new EmitterSink(emitter));
+        Subscription subscription;
+        try {
+            subscription = live.subscribe(treatyId, after, new EmitterSink(emitter, request), anonymous());
+        } catch (LiveEvents.Refused refused) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            ProblemResponses.write(
+                    request, response, HttpStatus.valueOf(refused.status()), refused.code(), refused.getMessage());
+            return null;
+        }
         emitter.onCompletion(subscription::cancel);
         emitter.onTimeout(subscription::cancel);
         emitter.onError(e -> subscription.cancel());
         return emitter;
+    }
+
+    private static boolean anonymous() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
+                || !authentication.isAuthenticated();
     }
 
     private static long lastEventId(String value) {
@@ -72,14 +100,28 @@ class EventStreamController {
                 .exception();
     }
 
-    /** Writes a subscription's frames to its SSE response. */
-    private record EmitterSink(SseEmitter emitter) implements Subscription.Sink {
+    /**
+     * Writes a subscription's frames to its SSE response. After a failed write (the client went
+     * away, or a write timed out because it does not read) the emitter ignores completion and the
+     * container may never report the error, which would leave the request open for good (and hold
+     * a graceful shutdown); the sink then completes the request's async context itself.
+     */
+    private static final class EmitterSink implements Subscription.Sink {
 
         private static final long RETRY_MILLIS = 3000;
 
+        private final SseEmitter emitter;
+        private final HttpServletRequest request;
+        private volatile boolean failed;
+
+        EmitterSink(SseEmitter emitter, HttpServletRequest request) {
+            this.emitter = emitter;
+            this.request = request;
+        }
+
         @Override
         public void event(LiveEvent event) throws IOException {
-            emitter.send(SseEmitter.event()
+            send(SseEmitter.event()
                     .id(Long.toString(event.position()))
                     .name(event.type())
                     .data(event.json()));
@@ -87,12 +129,30 @@ class EventStreamController {
 
         @Override
         public void comment(String text) throws IOException {
-            emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment(text));
+            send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment(text));
+        }
+
+        private void send(SseEmitter.SseEventBuilder frame) throws IOException {
+            try {
+                emitter.send(frame);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
         }
 
         @Override
         public void close() {
             emitter.complete();
+            if (failed) {
+                try {
+                    if (request.isAsyncStarted()) {
+                        request.getAsyncContext().complete();
+                    }
+                } catch (IllegalStateException e) {
+                    // already completed by the container
+                }
+            }
         }
     }
 }

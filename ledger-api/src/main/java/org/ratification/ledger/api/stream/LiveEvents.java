@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -28,11 +29,42 @@ import org.springframework.stereotype.Component;
  * have applied it (so that a dashboard re-fetching on it sees it) and offers it to every
  * subscription's bounded queue; it never waits for a subscriber, so many or slow subscribers never
  * slow recording (recording never waits for this reader at all).
+ *
+ * <p>A slow or stuck subscriber only ever hurts itself: each subscriber is written to by a thread of
+ * its own while it has frames waiting (threads are pooled, at most one per subscriber), so a socket
+ * that does not read blocks that one thread until the server's write timeout ends the subscription;
+ * its queue is bounded (a subscriber that falls too far behind is dropped); the number of
+ * subscribers and of anonymous subscribers catching up from the store at once are capped.
  */
 @Component
 public class LiveEvents implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+
+    /** Threads beyond one per subscriber, for drains of subscribers that are just ending. */
+    private static final int SPARE_SENDERS = 16;
+
+    private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
+
+    /** A subscription refused because a cap is reached; answered with {@code status} and {@code code}. */
+    public static final class Refused extends RuntimeException {
+        private final int status;
+        private final String code;
+
+        Refused(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
 
     private final EventStore eventStore;
     private final EventEnvelopes envelopes;
@@ -40,6 +72,7 @@ public class LiveEvents implements SmartLifecycle {
     private final StreamProperties properties;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Object dispatchLock = new Object();
+    private final AtomicInteger anonymousReplays = new AtomicInteger();
     private final ExecutorService senders;
     private final ScheduledExecutorService heartbeats;
     private volatile TrackingToken position;
@@ -55,12 +88,13 @@ public class LiveEvents implements SmartLifecycle {
         this.readModels = readModels;
         this.envelopes = envelopes;
         this.properties = properties;
+        // a hand-off queue: each drain gets a thread at once, never waits behind a blocked one
         this.senders = new ThreadPoolExecutor(
-                properties.senderThreads(),
-                properties.senderThreads(),
+                Math.min(properties.senderThreads(), properties.maxSubscribers()),
+                properties.maxSubscribers() + SPARE_SENDERS,
                 60,
                 TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(),
+                new SynchronousQueue<>(),
                 daemon("sse-sender-"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat-"));
     }
@@ -70,14 +104,54 @@ public class LiveEvents implements SmartLifecycle {
      * set, resuming after that global position.
      */
     public Subscription subscribe(String treatyId, long after, Subscription.Sink sink) {
-        Subscription subscription = new Subscription(
-                treatyId,
-                after,
-                sink,
-                properties.subscriberQueue(),
-                senders,
-                this::catchUp,
-                () -> subscriptions.removeIf(Subscription::isEnded));
+        return subscribe(treatyId, after, sink, false);
+    }
+
+    /**
+     * As {@link #subscribe(String, long, Subscription.Sink)}; an {@code anonymous} subscriber that
+     * resumes takes one of the few anonymous replay places until it has caught up.
+     *
+     * @throws Refused if too many subscribers are connected, or too many anonymous ones replay
+     */
+    public Subscription subscribe(String treatyId, long after, Subscription.Sink sink, boolean anonymous) {
+        if (subscribers() >= properties.maxSubscribers()) {
+            throw new Refused(
+                    503,
+                    "TOO_MANY_SUBSCRIBERS",
+                    "The event stream has as many subscribers as it serves at once; try again shortly.");
+        }
+        Subscription.CatchUp catchUp = this::catchUp;
+        Runnable release = () -> {};
+        if (anonymous && after != Subscription.LIVE_ONLY) {
+            if (anonymousReplays.incrementAndGet() > properties.maxAnonymousReplays()) {
+                anonymousReplays.decrementAndGet();
+                throw new Refused(
+                        429,
+                        "TOO_MANY_REPLAYS",
+                        "Too many subscribers without credentials are catching up from the store now;"
+                                + " try again shortly, or subscribe live (without lastEventId).");
+            }
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable releaseOnce = () -> {
+                if (released.compareAndSet(false, true)) {
+                    anonymousReplays.decrementAndGet();
+                }
+            };
+            release = releaseOnce;
+            catchUp = s -> {
+                try {
+                    catchUp(s);
+                } finally {
+                    releaseOnce.run();
+                }
+            };
+        }
+        Runnable releaseOnEnd = release;
+        Subscription subscription =
+                new Subscription(treatyId, after, sink, properties.subscriberQueue(), senders, catchUp, () -> {
+                    releaseOnEnd.run();
+                    subscriptions.removeIf(Subscription::isEnded);
+                });
         if (after == Subscription.LIVE_ONLY) {
             // live means recorded from now on, not what this reader has yet to pass
             subscription.liveFrom(EventEnvelopes.position(eventStore.createHeadToken()));
@@ -211,7 +285,16 @@ public class LiveEvents implements SmartLifecycle {
         }
         heartbeats.shutdownNow();
         senders.shutdownNow();
-        subscriptions.forEach(Subscription::shutdown);
+        // ending a response waits for a write in progress; one stuck subscriber must not hold the
+        // shutdown, so they are ended from a thread of their own, waited for a short while
+        Thread closer = new Thread(() -> subscriptions.forEach(Subscription::shutdown), "sse-shutdown");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(SHUTDOWN_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

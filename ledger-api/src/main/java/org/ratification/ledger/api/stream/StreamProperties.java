@@ -11,12 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat how often an idle connection receives a comment that keeps proxies from closing it
  * @param subscriberQueue how many events may wait for one subscriber; a subscriber that falls this
  *     far behind is dropped (it reconnects with Last-Event-ID and resumes), recording never waits
- * @param senderThreads the threads that write to subscribers, shared by all of them
+ * @param senderThreads the writer threads kept ready when idle; a subscriber being written to has a
+ *     thread of its own (at most {@code maxSubscribers}), so a subscriber that does not read blocks
+ *     only itself, until the server's write timeout ({@code server.tomcat.connection-timeout}) ends it
  * @param catchUpTimeout how long a reconnecting subscriber may wait for the store to deliver the
  *     events it missed before it is asked to reconnect
  * @param readModels the event processors whose read models the dashboard reads; an event is sent
  *     once they have applied it, so that a client re-fetching on it reads it
  * @param readModelWait how long an event may be held back for them
+ * @param maxSubscribers how many subscribers may be connected at once; more are refused with 503
+ *     TOO_MANY_SUBSCRIBERS
+ * @param maxAnonymousReplays how many subscribers without credentials may be catching up from the
+ *     store ({@code lastEventId} given) at once; more are refused with 429 TOO_MANY_REPLAYS
  */
 @ConfigurationProperties("ledger.stream")
 public record StreamProperties(
@@ -25,4 +31,6 @@ public record StreamProperties(
         @DefaultValue("8") int senderThreads,
         @DefaultValue("10s") Duration catchUpTimeout,
         @DefaultValue("status") List<String> readModels,
-        @DefaultValue("2s") Duration readModelWait) {}
+        @DefaultValue("2s") Duration readModelWait,
+        @DefaultValue("256") int maxSubscribers,
+        @DefaultValue("4") int maxAnonymousReplays) {}

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 
 /**
  * One subscriber: a bounded queue that the single reader of the store fills without ever waiting,
- * drained by a shared pool of sender threads. A subscriber whose queue is full is dropped; it
- * reconnects with the id of the last event it received and catches up from the store.
+ * drained by one sender thread at a time from a pool that never makes a drain wait behind another
+ * subscriber's (a subscriber whose socket does not read blocks only its own drain). A subscriber
+ * whose queue is full is dropped; it reconnects with the id of the last event it received and
+ * catches up from the store.
  *
  * <p>A reconnecting subscriber first receives, from the store, the events after its last id that
  * the reader had already passed when the subscriber joined ({@link #passedWhenJoined}), then
@@ -166,7 +169,13 @@ final class Subscription {
 
     private void schedule() {
         if (!ended.get() && scheduled.compareAndSet(false, true)) {
-            senders.execute(this::drain);
+            try {
+                senders.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // no writer thread left (the service is stopping, or the cap was raced past)
+                scheduled.set(false);
+                end();
+            }
         }
     }
 

@@ -10,6 +10,11 @@ import org.ratification.ledger.core.api.ParticipantView;
  * break quoted, quotes doubled). The instrument column prints the date followed by the letter, as
  * the UN Treaty Collection does ("2026-01-10 a"); several declarations or reservations share one
  * cell, one per line.
+ *
+ * <p>A cell that a spreadsheet would read as a formula (it starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return) is neutralised as OWASP advises against CSV
+ * injection: prefixed with a single quote and quoted. Only this rendering changes; the JSON and the
+ * recorded text stay exactly what was sent.
  */
 final class ParticipantsCsv {
 
@@ -59,10 +64,22 @@ final class ParticipantsCsv {
         if (value == null) {
             return "";
         }
+        if (formula(value)) {
+            return "\"'" + value.replace("\"", "\"\"") + "\"";
+        }
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;
+    }
+
+    /** Whether a spreadsheet would take the cell for a formula (or a DDE call). */
+    static boolean formula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     private static String date(LocalDate date) {

@@ -95,4 +95,27 @@ class FailedLoginApiTest extends ApiTestSupport {
                 .as("another address is not blocked")
                 .isEqualTo(200);
     }
+
+    @Test
+    void everySpellingOfTheUserNameCountsForTheOneAccountItLogsInTo() throws IOException {
+        String from = "127.0.0.3";
+        String history = "/api/treaties/cybercrime/history/verify";
+        assertThat(get(from, history, "DEPOSITARY", depositaryPassword).status())
+                .as("the lookup ignores case")
+                .isEqualTo(200);
+        String[] spellings = {"depositary", "DEPOSITARY", "Depositary", "dePOSITARY", "DEPOSITARy"};
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Raw refused = get(from, history, spellings[attempt % spellings.length], "guess-" + attempt);
+            assertThat(refused.status()).as("attempt " + attempt).isEqualTo(401);
+        }
+
+        for (String spelling : new String[] {"depositary", "DEPOSITARY", "Depositary", "DePoSiTaRy"}) {
+            Raw blocked = get(from, history, spelling, depositaryPassword);
+            assertThat(blocked.status()).as(spelling).isEqualTo(429);
+            assertThat(blocked.body().path("code").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
+        }
+        assertThat(get("127.0.0.1", history, "Depositary", depositaryPassword).status())
+                .as("another address is not blocked")
+                .isEqualTo(200);
+    }
 }

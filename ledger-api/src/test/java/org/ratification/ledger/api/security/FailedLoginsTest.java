@@ -67,4 +67,64 @@ class FailedLoginsTest {
         }
         assertThat(logins.blockedFor("a|u")).isZero();
     }
+
+    @Test
+    void everySpellingOfAUserNameCountsForItsOneAccount() {
+        for (String spelling : new String[] {"depositary", "DEPOSITARY", "Depositary", "dEpOsItArY", "DEPOSITARy"}) {
+            logins.failed(FailedLogins.key("a", spelling));
+            logins.failed(FailedLogins.key("a", spelling));
+        }
+        assertThat(logins.blockedFor(FailedLogins.key("a", "depositary"))).isPositive();
+        assertThat(logins.blockedFor(FailedLogins.key("a", "DEPOSITARY"))).isPositive();
+        assertThat(logins.blockedFor(FailedLogins.key("a", "Depositary"))).isPositive();
+        assertThat(logins.blockedFor(FailedLogins.key("b", "DEPOSITARY"))).isZero();
+    }
+
+    @Test
+    void guessesSpreadOverManyAddressesAreThrottledPerAccountButAKnownGoodAddressStillPasses() {
+        String home = FailedLogins.key("10.0.0.1", "depositary");
+        logins.succeeded(home);
+        clock.advance(Duration.ofHours(1));
+        for (int address = 0; address < 100; address++) {
+            assertThat(logins.blockedFor(FailedLogins.key("192.0.2." + address, "depositary")))
+                    .as("address %d", address)
+                    .isZero();
+            logins.failed(FailedLogins.key("192.0.2." + address, "Depositary"));
+        }
+
+        assertThat(logins.blockedFor(FailedLogins.key("198.51.100.7", "depositary")))
+                .as("a new address waits")
+                .isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(logins.blockedFor(home)).as("the known-good address goes on").isZero();
+        assertThat(logins.blockedFor(FailedLogins.key("198.51.100.7", "auditor")))
+                .as("another account")
+                .isZero();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(logins.blockedFor(FailedLogins.key("198.51.100.7", "depositary")))
+                .as("a throttle, not a lock")
+                .isZero();
+    }
+
+    @Test
+    void aKnownGoodAddressIsStillBoundedByItsOwnCount() {
+        String home = FailedLogins.key("10.0.0.1", "depositary");
+        logins.succeeded(home);
+        for (int i = 0; i < 10; i++) {
+            logins.failed(home);
+        }
+        assertThat(logins.blockedFor(home)).isPositive();
+    }
+
+    @Test
+    void anAddressIsKnownGoodForAMonth() {
+        String home = FailedLogins.key("10.0.0.1", "depositary");
+        logins.succeeded(home);
+        clock.advance(FailedLogins.KNOWN_GOOD_FOR.plusMinutes(1));
+        for (int address = 0; address < 100; address++) {
+            logins.failed(FailedLogins.key("192.0.2." + address, "depositary"));
+        }
+        assertThat(logins.blockedFor(home)).isPositive();
+    }
 }

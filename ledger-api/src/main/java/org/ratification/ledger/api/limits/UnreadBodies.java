@@ -1,0 +1,62 @@
+package org.ratification.ledger.api.limits;
+
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A refused request's unread body is not drained: after a response of 400 or more (401 before
+ * authentication, 413, 408...) to a request whose body has not been read to its end, the server
+ * closes the connection instead of reading (swallowing) the rest of the body, so a client that
+ * declares {@code Content-Length: 100000} and sends one byte does not hold a worker until the read
+ * timeout. Requests that were answered normally keep their connection.
+ */
+@Configuration
+class UnreadBodies {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> closeInsteadOfDrainingRefusedBodies() {
+        return factory -> factory.addEngineValves(new CloseOnRefusedBody());
+    }
+
+    /**
+     * The valve: an engine valve, so it acts once the host has finished with the request (error
+     * pages included; closing marks the exchange as an error, which must not make the host render
+     * an error page over the answer already written).
+     */
+    static final class CloseOnRefusedBody extends ValveBase {
+
+        CloseOnRefusedBody() {
+            super(true);
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            getNext().invoke(request, response);
+            if (response.getStatus() >= 400 && !request.isAsyncStarted() && unreadBody(request)) {
+                if (!response.isCommitted()) {
+                    response.setHeader("Connection", "close");
+                }
+                request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            }
+        }
+
+        private static boolean unreadBody(Request request) {
+            boolean declared = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+            if (!declared) {
+                return false;
+            }
+            AtomicBoolean finished = new AtomicBoolean();
+            request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, finished);
+            return !finished.get();
+        }
+    }
+}

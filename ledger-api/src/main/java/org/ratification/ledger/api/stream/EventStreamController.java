@@ -1,7 +1,9 @@
 package org.ratification.ledger.api.stream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.ratification.ledger.api.security.Roles;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.projections.status.StatusRepository;
 import org.springframework.http.MediaType;
@@ -13,7 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/events/stream}: every recorded event as a Server-Sent Event whose id is its global
- * position, whose name is its type and whose data is its envelope. A client that reconnects with
+ * position, whose name is its type and whose data is its envelope: the full {@link EventEnvelope}
+ * for auditors and the depositary, the {@link PublicEventEnvelope} for everyone else. A client that reconnects with
  * {@code Last-Event-ID} (or {@code ?lastEventId=}) receives everything after that position, then
  * the live events, without gaps or duplicates.
  */
@@ -37,6 +40,7 @@ class EventStreamController {
             @RequestParam(name = "treaty", required = false) String treatyId,
             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
+            HttpServletRequest request,
             HttpServletResponse response) {
         if (treatyId != null && treaties.treaty(treatyId).isEmpty()) {
             throw Rejection.notFound("TREATY_NOT_FOUND", "No treaty '" + treatyId + "' is registered.")
@@ -46,7 +50,9 @@ class EventStreamController {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(0L);
-        Subscription subscription = live.subscribe(treatyId, after, new EmitterSink(emitter));
+        // full envelopes (payload, recorder, hashes) for auditors and the depositary, the public one otherwise
+        boolean full = request.isUserInRole(Roles.AUDITOR) || request.isUserInRole(Roles.DEPOSITARY);
+        Subscription subscription = live.subscribe(treatyId, after, new EmitterSink(emitter, full));
         emitter.onCompletion(subscription::cancel);
         emitter.onTimeout(subscription::cancel);
         emitter.onError(e -> subscription.cancel());
@@ -73,7 +79,7 @@ class EventStreamController {
     }
 
     /** Writes a subscription's frames to its SSE response. */
-    private record EmitterSink(SseEmitter emitter) implements Subscription.Sink {
+    private record EmitterSink(SseEmitter emitter, boolean full) implements Subscription.Sink {
 
         private static final long RETRY_MILLIS = 3000;
 
@@ -82,7 +88,7 @@ class EventStreamController {
             emitter.send(SseEmitter.event()
                     .id(Long.toString(event.position()))
                     .name(event.type())
-                    .data(event.json()));
+                    .data(event.json(full)));
         }
 
         @Override

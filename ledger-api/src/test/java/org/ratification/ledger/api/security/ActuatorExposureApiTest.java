@@ -102,7 +102,8 @@ class ActuatorExposureApiTest extends ApiTestSupport {
         names.remove("groups");
         List<String> groups = new java.util.ArrayList<>();
         health.path("groups").forEach(g -> groups.add(g.asText()));
-        return names.equals(List.of("status")) && List.of("liveness", "readiness").containsAll(groups);
+        return names.equals(List.of("status"))
+                && List.of("liveness", "readiness").containsAll(groups);
     }
 
     private static List<String> fieldNames(JsonNode node) {

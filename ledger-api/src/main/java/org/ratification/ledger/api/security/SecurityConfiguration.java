@@ -22,11 +22,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what. Public: reading status, participants, notifications, the event stream, the
- * dashboard and API docs, the status of health and its probes, and Prometheus metrics. AUDITOR (and DEPOSITARY): the history of a
- * treaty, its verification and exports, under /api/treaties/{id}/history/**. DEPOSITARY: every other
- * request that changes something, the operator endpoints /api/admin/** and the other actuator
- * endpoints. Stateless: credentials (Basic, or a bearer token in mode oidc) come with each request.
+ * Who may do what. Public: reading status, participants, notifications, the event stream (public
+ * envelopes), the dashboard and API docs, the status of health and its probes, and Prometheus
+ * metrics. AUDITOR (and DEPOSITARY): the history of a treaty, its verification and exports, under
+ * /api/treaties/{id}/history/**. DEPOSITARY: every other request that changes something, the
+ * operator endpoints /api/admin/**, health details and the other actuator endpoints. Stateless: credentials (Basic, or a bearer token in mode oidc) come with each request.
  */
 @Configuration
 class SecurityConfiguration {

@@ -30,6 +30,8 @@
       if (value === undefined || value === null) return;
       if (key === 'class') node.className = value;
       else if (key === 'text') node.textContent = value;
+      // through the CSSOM: the Content-Security-Policy refuses style attributes (style-src 'self')
+      else if (key === 'style') node.style.cssText = value;
       else node.setAttribute(key, value);
     });
     children.flat().forEach((child) => {
@@ -343,7 +345,9 @@
     }
     const last = $('last-event');
     last.hidden = false;
-    const who = envelope.payload && envelope.payload.participant ? ` · ${envelope.payload.participant}` : '';
+    // the public envelope names the participant; the full one (auditors) has it in its payload
+    const participant = envelope.participant || (envelope.payload && envelope.payload.participant);
+    const who = participant ? ` · ${participant}` : '';
     last.textContent = `Last recorded: ${envelope.type}${who} (${envelope.treatyId}) at ${new Date(envelope.recordedAt).toLocaleTimeString('en-GB')}`;
     last.dataset.position = message.lastEventId;
     if (envelope.treatyId) scheduleRefresh(envelope.treatyId);

@@ -36,7 +36,12 @@ public class StoredChain {
     }
 
     public ChainVerifier.Verdict verify(String treatyId) {
-        ChainVerifier verifier = new ChainVerifier();
+        return verifying(treatyId, java.util.List.of()).verdict();
+    }
+
+    /** Verifies the treaty's chain, looking for these head hashes among its records (see {@link ChainVerifier#match}). */
+    public ChainVerifier verifying(String treatyId, java.util.Collection<String> soughtHeads) {
+        ChainVerifier verifier = new ChainVerifier(soughtHeads);
         jdbc.query(
                 "SELECT sequence_number, payload_type, payload_revision, payload, meta_data"
                         + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
@@ -44,7 +49,7 @@ public class StoredChain {
                     verifier.accept(record(treatyId, rs));
                 },
                 treatyId);
-        return verifier.verdict();
+        return verifier;
     }
 
     private ChainVerifier.StoredRecord record(String treatyId, ResultSet rs) throws SQLException {

@@ -5,19 +5,28 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what. Public: reading status, participants, notifications, the event stream, the
- * dashboard and API docs, health and Prometheus metrics. AUDITOR (and DEPOSITARY): the history of a
- * treaty, its verification and exports, under /api/treaties/{id}/history/**. DEPOSITARY: every other
- * request that changes something, the operator endpoints /api/admin/** and the other actuator
- * endpoints. Stateless: credentials (Basic, or a bearer token in mode oidc) come with each request.
+ * Who may do what. Public: reading status, participants, notifications, the event stream (public
+ * envelopes), the dashboard and API docs, the status of health and its probes, and Prometheus
+ * metrics. AUDITOR (and DEPOSITARY): the history of a treaty, its verification and exports, under
+ * /api/treaties/{id}/history/**. DEPOSITARY: every other request that changes something, the
+ * operator endpoints /api/admin/**, health details and the other actuator endpoints. Stateless: credentials (Basic, or a bearer token in mode oidc) come with each request.
  */
 @Configuration
 class SecurityConfiguration {
@@ -27,18 +36,49 @@ class SecurityConfiguration {
         return new FailedLogins(settings.maxFailedLogins(), settings.failedLoginWindow(), clock);
     }
 
+    /** Requests the firewall refuses (encoded slashes, {@code ;}, {@code ..}, {@code //}, bad headers): 400. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            SecurityHeaders.write(response);
+            ProblemResponses.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "REQUEST_REJECTED",
+                    "The request was refused because its path or headers are not in normal form"
+                            + " (encoded slashes, path parameters, '..', '//' or control characters).");
+        };
+    }
+
     @Bean
     SecurityFilterChain ledgerSecurity(
             HttpSecurity http, SecuritySettings settings, FailedLogins failedLogins, Clock clock) throws Exception {
         boolean oidc = settings.mode() == SecuritySettings.Mode.OIDC;
         ProblemSecurityHandlers problems =
                 new ProblemSecurityHandlers(failedLogins, oidc ? "Bearer" : "Basic realm=\"ratification-ledger\"");
+        RequestMatcher swaggerUi = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .anonymous(a -> {})
+                // one Content-Security-Policy per response: Swagger UI's, or everyone else's
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(swaggerUi),
+                                new StaticHeadersWriter(
+                                        "Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                swaggerUi,
+                                new StaticHeadersWriter(
+                                        "Content-Security-Policy", SecurityHeaders.SWAGGER_UI_CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(
+                                new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new FailedLoginFilter(failedLogins), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
@@ -49,11 +89,14 @@ class SecurityConfiguration {
                         .hasRole(Roles.DEPOSITARY)
                         .requestMatchers("/api/treaties/*/history", "/api/treaties/*/history/**")
                         .hasAnyRole(Roles.AUDITOR, Roles.DEPOSITARY)
+                        // the status of health and its probes (details only for the depositary) and the
+                        // counters; every other actuator endpoint, health components included, is the
+                        // depositary's
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/actuator/health",
-                                "/actuator/health/**",
-                                "/actuator/info",
+                                "/actuator/health/readiness",
+                                "/actuator/health/liveness",
                                 "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/actuator/**")

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One recorded event as subscribers receive it, on the Kafka topic and on the SSE stream alike.
- * Its JSON form is described by {@code schema/event-envelope.json}.
+ * One recorded event as trusted subscribers receive it: every message of the Kafka topic, and the
+ * SSE stream of auditors and the depositary (others receive its {@link PublicEventEnvelope}).
+ * Its JSON form is the {@code full} shape of {@code schema/event-envelope.json}.
  *
  * @param eventId the event's unique id: consumers deduplicate by it
  * @param type the event's name without the {@code Event} suffix, e.g. {@code InstrumentDeposited}

@@ -44,6 +44,15 @@ public class EventEnvelopes {
                 metadata);
     }
 
+    /** The envelope's public view as JSON (see {@link PublicEventEnvelope}). */
+    public String toPublicJson(EventEnvelope envelope) {
+        try {
+            return json.writeValueAsString(PublicEventEnvelope.of(envelope));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String toJson(EventEnvelope envelope) {
         try {
             return json.writeValueAsString(envelope);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.ratification.ledger.api.security.ProblemResponses;
+import org.ratification.ledger.api.security.Roles;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.projections.status.StatusRepository;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/events/stream}: every recorded event as a Server-Sent Event whose id is its global
- * position, whose name is its type and whose data is its envelope. A client that reconnects with
+ * position, whose name is its type and whose data is its envelope: the full {@link EventEnvelope}
+ * for auditors and the depositary, the {@link PublicEventEnvelope} for everyone else. A client that reconnects with
  * {@code Last-Event-ID} (or {@code ?lastEventId=}) receives everything after that position, then
  * the live events, without gaps or duplicates. Over the caps of {@link StreamProperties} a
  * subscription is refused with problem+json (503 TOO_MANY_SUBSCRIBERS, 429 TOO_MANY_REPLAYS) and
@@ -59,9 +61,11 @@ class EventStreamController {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
         SseEmitter emitter = new SseEmitter(0L);
+        // full envelopes (payload, recorder, hashes) for auditors and the depositary, the public one otherwise
+        boolean full = request.isUserInRole(Roles.AUDITOR) || request.isUserInRole(Roles.DEPOSITARY);
         Subscription subscription;
         try {
-            subscription = live.subscribe(treatyId, after, new EmitterSink(emitter, request), anonymous());
+            subscription = live.subscribe(treatyId, after, new EmitterSink(emitter, request, full), anonymous());
         } catch (LiveEvents.Refused refused) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             ProblemResponses.write(
@@ -112,11 +116,13 @@ class EventStreamController {
 
         private final SseEmitter emitter;
         private final HttpServletRequest request;
+        private final boolean full;
         private volatile boolean failed;
 
-        EmitterSink(SseEmitter emitter, HttpServletRequest request) {
+        EmitterSink(SseEmitter emitter, HttpServletRequest request, boolean full) {
             this.emitter = emitter;
             this.request = request;
+            this.full = full;
         }
 
         @Override
@@ -124,7 +130,7 @@ class EventStreamController {
             send(SseEmitter.event()
                     .id(Long.toString(event.position()))
                     .name(event.type())
-                    .data(event.json()));
+                    .data(event.json(full)));
         }
 
         @Override

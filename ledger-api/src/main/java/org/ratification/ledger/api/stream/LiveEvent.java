@@ -10,6 +10,13 @@ import org.axonframework.eventhandling.TrackingToken;
  * @param position the event's global position (the SSE id)
  * @param treatyId the treaty the event belongs to
  * @param type the event's name (the SSE event name)
- * @param json the envelope as JSON (the SSE data)
+ * @param json the full envelope as JSON (the SSE data for auditors and the depositary)
+ * @param publicJson the public envelope as JSON (the SSE data for everyone else)
  */
-record LiveEvent(TrackingToken token, long position, String treatyId, String type, String json) {}
+record LiveEvent(TrackingToken token, long position, String treatyId, String type, String json, String publicJson) {
+
+    /** The data a subscriber may receive: the full envelope, or the public one. */
+    String json(boolean full) {
+        return full ? json : publicJson;
+    }
+}

@@ -253,7 +253,8 @@ public class LiveEvents implements SmartLifecycle {
                     envelope.globalPosition(),
                     envelope.treatyId(),
                     envelope.type(),
-                    envelopes.toJson(envelope));
+                    envelopes.toJson(envelope),
+                    envelopes.toPublicJson(envelope));
         } catch (RuntimeException e) {
             log.warn("Event {} cannot be sent to subscribers and is skipped", message.getIdentifier(), e);
             return null;

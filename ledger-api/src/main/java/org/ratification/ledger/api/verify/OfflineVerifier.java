@@ -41,30 +41,73 @@ public final class OfflineVerifier {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** What the verifier found: the chain verdict, and the status the export proves on {@code asOf}. */
+    /**
+     * What the verifier found: the chain verdict, the status the export proves on {@code asOf}, whether
+     * the head hash the caller kept is a record of the export ({@code expectedHead}, null if none was
+     * given) and the overall verdict: {@code valid} only if the chain is intact and the expected head
+     * is in it. An export cut after its last records verifies by itself; only a head kept elsewhere
+     * (a depositary notification, the status seen earlier) shows they are missing.
+     */
     public record Report(
-            ChainVerifier.Verdict chain, LocalDate asOf, TreatyStatusView treaty, List<ParticipantView> participants) {}
+            ChainVerifier.Verdict chain,
+            LocalDate asOf,
+            TreatyStatusView treaty,
+            List<ParticipantView> participants,
+            boolean valid,
+            ChainVerifier.HeadMatch expectedHead) {}
+
+    static final String USAGE =
+            "usage: java -jar ledger-api.jar verify <history.ndjson> [--as-of YYYY-MM-DD] [--expected-head <sha-256 hex>]";
 
     private OfflineVerifier() {}
 
-    /** {@code verify <export.ndjson> [--as-of YYYY-MM-DD]}; exit 0 valid, 1 broken, 2 unusable input. */
+    /**
+     * {@code verify <export.ndjson> [--as-of YYYY-MM-DD] [--expected-head <hash>]}; exit 0 valid (and
+     * the expected head found), 1 broken or the expected head not found, 2 unusable input.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1 && !(args.length == 3 && "--as-of".equals(args[1]))) {
-            err.println("usage: java -jar ledger-api.jar verify <history.ndjson> [--as-of YYYY-MM-DD]");
+        if (args.length == 0 || args.length % 2 == 0 || args[0].startsWith("--")) {
+            err.println(USAGE);
+            return 2;
+        }
+        String asOfText = null;
+        String expectedHead = null;
+        for (int i = 1; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--as-of" -> asOfText = args[i + 1];
+                case "--expected-head" -> expectedHead = args[i + 1];
+                default -> {
+                    err.println(USAGE);
+                    return 2;
+                }
+            }
+        }
+        if (expectedHead != null && !isHash(expectedHead)) {
+            err.println("The expected head must be a SHA-256 hash written as 64 hexadecimal digits.");
             return 2;
         }
         try {
-            LocalDate asOf = args.length == 3 ? LocalDate.parse(args[2]) : LocalDate.now(ZoneOffset.UTC);
-            Report report = verify(Path.of(args[0]), asOf);
+            LocalDate asOf = asOfText != null ? LocalDate.parse(asOfText) : LocalDate.now(ZoneOffset.UTC);
+            Report report = verify(Path.of(args[0]), asOf, expectedHead);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            return report.chain().valid() ? 0 : 1;
+            return report.valid() ? 0 : 1;
         } catch (IOException | RuntimeException e) {
             err.println("Cannot verify " + args[0] + ": " + e.getMessage());
             return 2;
         }
     }
 
+    /** Whether a text is a SHA-256 hash as the chain writes it (64 hexadecimal digits, either case). */
+    public static boolean isHash(String text) {
+        return text != null && text.trim().matches("[0-9a-fA-F]{64}");
+    }
+
     public static Report verify(Path export, LocalDate asOf) throws IOException {
+        return verify(export, asOf, null);
+    }
+
+    /** Verifies the export, and whether {@code expectedHead} (null: none) is the hash of one of its records. */
+    public static Report verify(Path export, LocalDate asOf, String expectedHead) throws IOException {
         List<ChainVerifier.StoredRecord> records = new ArrayList<>();
         List<TreatyEvent> events = new ArrayList<>();
         for (String line : Files.readAllLines(export, StandardCharsets.UTF_8)) {
@@ -99,14 +142,19 @@ public final class OfflineVerifier {
                 records.add(ChainVerifier.StoredRecord.unreadable(sequence, recordId, e.getMessage()));
             }
         }
-        ChainVerifier.Verdict chain = ChainVerifier.verify(records);
+        ChainVerifier verifier =
+                ChainVerifier.verifying(records, expectedHead == null ? List.of() : List.of(expectedHead));
+        ChainVerifier.Verdict chain = verifier.verdict();
+        ChainVerifier.HeadMatch expected = expectedHead == null ? null : verifier.match(expectedHead);
+        boolean valid = chain.valid() && (expected == null || expected.found());
         TreatyFacts facts = TreatyFacts.fold(events);
         if (facts == null) {
-            return new Report(chain, asOf, null, List.of());
+            return new Report(chain, asOf, null, List.of(), valid, expected);
         }
         StatusCalculator.Status status =
                 new StatusCalculator(ParticipantRegistry.standard()).asOf(facts.definition(), facts.actions(), asOf);
-        return new Report(chain, asOf, status.treaty().withHeadHash(chain.headHash()), status.participants());
+        return new Report(
+                chain, asOf, status.treaty().withHeadHash(chain.headHash()), status.participants(), valid, expected);
     }
 
     /** The line's payload as the event class it names (only classes of the ledger's message contract). */

@@ -43,7 +43,7 @@ class AccessControlApiTest extends ApiTestSupport {
 
     enum Access {
         PUBLIC,
-        /** Spring Boot's error page: open to all; called directly it renders a 500 with no cause. */
+        /** The container's error page: open to all; called directly it is a 404 (ErrorPagesApiTest). */
         ERROR_PAGE,
         AUDITOR,
         DEPOSITARY
@@ -64,8 +64,8 @@ class AccessControlApiTest extends ApiTestSupport {
             new Rule(READ, "/api/**", Access.PUBLIC),
             new Rule(WRITE, "/api/**", Access.DEPOSITARY),
             new Rule(READ, "/actuator/health", Access.PUBLIC),
-            new Rule(READ, "/actuator/health/**", Access.PUBLIC),
-            new Rule(READ, "/actuator/info", Access.PUBLIC),
+            // readiness and liveness are public too (ActuatorExposureApiTest); components are not
+            new Rule(READ, "/actuator/health/**", Access.DEPOSITARY),
             new Rule(READ, "/actuator/prometheus", Access.PUBLIC),
             new Rule(ANY, "/actuator/**", Access.DEPOSITARY),
             new Rule(READ, "/v3/api-docs", Access.PUBLIC),

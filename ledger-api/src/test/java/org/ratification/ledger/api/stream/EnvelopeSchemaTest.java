@@ -89,6 +89,63 @@ class EnvelopeSchemaTest {
         return envelopes.toJson(envelopes.envelope(message));
     }
 
+    private String publicEnvelopeOf(Object payload) {
+        var message = new GenericTrackedDomainEventMessage<>(
+                GapAwareTrackingToken.newInstance(41, Collections.emptySet()),
+                new GenericDomainEventMessage<>(
+                        "Treaty",
+                        "t",
+                        3,
+                        payload,
+                        Map.of("recordedAt", "2026-01-10T09:30:00Z", "recordedBy", "depositary", "hash", "ab12")));
+        return envelopes.toPublicJson(envelopes.envelope(message));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEventType")
+    void thePublicEnvelopeOfEveryEventTypeMatchesTheSchemaAndHoldsNoPayloadRecorderOrHash(Object event)
+            throws Exception {
+        String json = publicEnvelopeOf(event);
+        assertThat(EnvelopeSchema.validate(json)).as(json).isEmpty();
+        var envelope = JSON.readTree(json);
+        List<String> fields = new java.util.ArrayList<>();
+        envelope.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "view",
+                        "eventId",
+                        "type",
+                        "treatyId",
+                        "sequence",
+                        "globalPosition",
+                        "legalDate",
+                        "recordedAt",
+                        "participant");
+        assertThat(envelope.path("view").asText()).isEqualTo("public");
+        assertThat(json).doesNotContain("depositary", "ab12");
+    }
+
+    @Test
+    void theSchemaTellsThePublicShapeFromTheFullOne() throws Exception {
+        String json = publicEnvelopeOf(new InstrumentDepositedEvent(
+                "t", "r2", "FRA", InstrumentType.RATIFICATION, LocalDate.of(2026, 1, 10), List.of(), List.of()));
+        assertThat(JSON.readTree(json).path("participant").asText()).isEqualTo("FRA");
+        assertThat(JSON.readTree(json).path("legalDate").asText()).isEqualTo("2026-01-10");
+
+        ObjectNode withPayload = (ObjectNode) JSON.readTree(json);
+        withPayload.putObject("payload").put("participant", "FRA");
+        assertThat(EnvelopeSchema.validate(withPayload.toString())).isNotEmpty();
+
+        ObjectNode withRecorder = (ObjectNode) JSON.readTree(json);
+        withRecorder.put("recordedBy", "depositary");
+        assertThat(EnvelopeSchema.validate(withRecorder.toString())).isNotEmpty();
+
+        ObjectNode fullWithView = (ObjectNode) JSON.readTree(envelopeOf(new InstrumentDepositedEvent(
+                "t", "r2", "FRA", InstrumentType.RATIFICATION, LocalDate.of(2026, 1, 10), List.of(), List.of())));
+        fullWithView.put("view", "public");
+        assertThat(EnvelopeSchema.validate(fullWithView.toString())).isNotEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("everyEventType")
     void theEnvelopeOfEveryEventTypeMatchesTheSchema(Object event) {

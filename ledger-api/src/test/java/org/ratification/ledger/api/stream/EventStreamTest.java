@@ -30,6 +30,12 @@ class EventStreamTest extends ApiTestSupport {
         return "http://localhost:" + port + "/api/events/stream" + query;
     }
 
+    private String authorization(Role role) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        authenticate(headers, role);
+        return headers.getFirst(org.springframework.http.HttpHeaders.AUTHORIZATION);
+    }
+
     private JsonNode data(SseClient.Frame frame) throws Exception {
         return JSON.readTree(frame.data());
     }
@@ -37,7 +43,8 @@ class EventStreamTest extends ApiTestSupport {
     @Test
     void aSubscriberReceivesEachRecordedEventWithItsPositionTypeAndEnvelope() throws Exception {
         String treaty = registerTreaty(40, 90, 30, false);
-        try (SseClient client = SseClient.connect(url("?treaty=" + treaty), null)) {
+        // an auditor receives the full envelope (PublicEventStreamApiTest: what everyone else receives)
+        try (SseClient client = SseClient.connect(url("?treaty=" + treaty), null, authorization(Role.AUDITOR))) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.contentType()).startsWith("text/event-stream");
             assertThat(client.nextComment(WAIT)).isEqualTo("connected");
@@ -87,7 +94,7 @@ class EventStreamTest extends ApiTestSupport {
 
             SseClient.Frame first = filtered.nextEvent(WAIT);
             assertThat(data(first).path("treatyId").asText()).isEqualTo(mine);
-            assertThat(data(first).path("payload").path("participant").asText()).isEqualTo("ITA");
+            assertThat(data(first).path("participant").asText()).isEqualTo("ITA");
             assertThat(everything.nextEvents(2, WAIT))
                     .extracting(f -> data(f).path("treatyId").asText())
                     .containsExactly(other, mine);
@@ -112,7 +119,7 @@ class EventStreamTest extends ApiTestSupport {
         try (SseClient resumed = SseClient.connect(url("?treaty=" + treaty), lastSeen)) {
             List<SseClient.Frame> missed = resumed.nextEvents(3, WAIT);
             assertThat(missed)
-                    .extracting(f -> data(f).path("payload").path("participant").asText())
+                    .extracting(f -> data(f).path("participant").asText())
                     .containsExactly("DEU", "ITA", "FRA");
             assertThat(missed)
                     .extracting(SseClient.Frame::event)
@@ -121,8 +128,7 @@ class EventStreamTest extends ApiTestSupport {
 
             sign(treaty, "NLD", "2025-10-28");
             SseClient.Frame liveOne = resumed.nextEvent(WAIT);
-            assertThat(data(liveOne).path("payload").path("participant").asText())
-                    .isEqualTo("NLD");
+            assertThat(data(liveOne).path("participant").asText()).isEqualTo("NLD");
             assertThat(liveOne.position()).isGreaterThan(missed.get(2).position());
             assertThat(resumed.eventsUntilHeartbeat(WAIT))
                     .as("nothing sent twice")
@@ -131,7 +137,7 @@ class EventStreamTest extends ApiTestSupport {
 
         try (SseClient byParameter = SseClient.connect(url("?treaty=" + treaty + "&lastEventId=" + lastSeen), null)) {
             assertThat(byParameter.nextEvents(4, WAIT))
-                    .extracting(f -> data(f).path("payload").path("participant").asText())
+                    .extracting(f -> data(f).path("participant").asText())
                     .containsExactly("DEU", "ITA", "FRA", "NLD");
             assertThat(byParameter.eventsUntilHeartbeat(WAIT)).isEmpty();
         }
@@ -158,10 +164,7 @@ class EventStreamTest extends ApiTestSupport {
             assertThat(live.subscribers()).isGreaterThanOrEqualTo(25);
             sign(treaty, "FRA", "2025-10-25");
             for (SseClient client : clients) {
-                assertThat(data(client.nextEvent(WAIT))
-                                .path("payload")
-                                .path("participant")
-                                .asText())
+                assertThat(data(client.nextEvent(WAIT)).path("participant").asText())
                         .isEqualTo("FRA");
                 assertThat(client.eventsUntilHeartbeat(WAIT)).isEmpty();
             }

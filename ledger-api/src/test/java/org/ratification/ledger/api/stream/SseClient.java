@@ -43,7 +43,15 @@ public final class SseClient implements AutoCloseable {
 
     /** Connects and waits for the response headers; {@code lastEventId} may be null. */
     public static SseClient connect(String url, String lastEventId) throws Exception {
+        return connect(url, lastEventId, null);
+    }
+
+    /** The same with an {@code Authorization} header value (null: anonymous). */
+    public static SseClient connect(String url, String lastEventId, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

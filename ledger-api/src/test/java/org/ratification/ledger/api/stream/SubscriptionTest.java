@@ -62,6 +62,7 @@ class SubscriptionTest {
                 position,
                 treaty,
                 "ConventionSigned",
+                "{}",
                 "{}");
     }
 

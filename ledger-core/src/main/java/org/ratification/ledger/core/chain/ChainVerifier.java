@@ -40,10 +40,35 @@ public final class ChainVerifier {
     /** The outcome: valid, how many records were read, the last verified hash and the first break. */
     public record Verdict(boolean valid, long records, String headHash, BrokenRecord firstBrokenRecord) {}
 
+    /**
+     * Whether a head hash kept outside the chain (passed by the caller, or published in the status
+     * and the depositary notifications) is the hash of a verified record of this chain: the chain
+     * has not lost that record or anything before it. {@code sequence} is that record's; {@code head}
+     * says it is the chain's last record. A chain cut after a record cannot show this by itself:
+     * only a head kept elsewhere tells that later records are missing.
+     */
+    public record HeadMatch(String hash, boolean found, Long sequence, boolean head) {}
+
+    private final java.util.Set<String> sought;
+    private final java.util.Map<String, Long> found = new java.util.HashMap<>();
     private String head = RecordChain.GENESIS;
     private long expectedSequence;
     private long records;
     private BrokenRecord broken;
+
+    public ChainVerifier() {
+        this(java.util.List.of());
+    }
+
+    /** A verifier that also looks for these head hashes among the records it verifies (nulls ignored). */
+    public ChainVerifier(java.util.Collection<String> soughtHeads) {
+        this.sought = new java.util.HashSet<>();
+        for (String hash : soughtHeads) {
+            if (hash != null) {
+                sought.add(normalise(hash));
+            }
+        }
+    }
 
     /** Feeds the next record in sequence order. */
     public ChainVerifier accept(StoredRecord record) {
@@ -55,8 +80,28 @@ public final class ChainVerifier {
         if (broken == null) {
             head = record.hash();
             expectedSequence++;
+            if (sought.contains(head)) {
+                found.putIfAbsent(head, record.sequence());
+            }
         }
         return this;
+    }
+
+    /**
+     * Where {@code hash} (one of the sought heads) is among the verified records: a record before the
+     * first break, whose hash it is. Not found if the chain lost it, or anything up to it, or was
+     * rewritten.
+     */
+    public HeadMatch match(String hash) {
+        String wanted = normalise(hash);
+        Long sequence = found.get(wanted);
+        return new HeadMatch(
+                hash, sequence != null, sequence, sequence != null && broken == null && wanted.equals(head));
+    }
+
+    /** Hashes are compared in lower case and without surrounding spaces, as docs/CHAIN.md writes them. */
+    private static String normalise(String hash) {
+        return hash.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Verdict verdict() {
@@ -67,6 +112,13 @@ public final class ChainVerifier {
         ChainVerifier verifier = new ChainVerifier();
         records.forEach(verifier::accept);
         return verifier.verdict();
+    }
+
+    /** Verifies the records and looks for the sought heads among them; read the matches from the verifier. */
+    public static ChainVerifier verifying(Iterable<StoredRecord> records, java.util.Collection<String> soughtHeads) {
+        ChainVerifier verifier = new ChainVerifier(soughtHeads);
+        records.forEach(verifier::accept);
+        return verifier;
     }
 
     private BrokenRecord check(StoredRecord record) {

@@ -126,4 +126,51 @@ class ChainVerifierTest {
         assertThat(verdict.firstBrokenRecord().reason()).isEqualTo(Reason.UNREADABLE);
         assertThat(verdict.firstBrokenRecord().detail()).isEqualTo("not JSON");
     }
+
+    @Test
+    void aTruncatedChainVerifiesByItselfButAHeadKeptElsewhereIsNotFoundInIt() {
+        List<StoredRecord> records = chain(5);
+        String lastHead = records.get(4).hash();
+        String earlierHead = records.get(2).hash();
+        List<StoredRecord> truncated = records.subList(0, 4);
+
+        ChainVerifier verifier = ChainVerifier.verifying(truncated, List.of(lastHead, earlierHead));
+
+        assertThat(verifier.verdict().valid()).isTrue();
+        ChainVerifier.HeadMatch missing = verifier.match(lastHead);
+        assertThat(missing.found()).isFalse();
+        assertThat(missing.sequence()).isNull();
+        assertThat(missing.head()).isFalse();
+        ChainVerifier.HeadMatch earlier = verifier.match(earlierHead);
+        assertThat(earlier.found()).isTrue();
+        assertThat(earlier.sequence()).isEqualTo(2);
+        assertThat(earlier.head()).isFalse();
+    }
+
+    @Test
+    void theHeadOfAnIntactChainIsFoundAtItsEndInEitherCase() {
+        List<StoredRecord> records = chain(3);
+        String head = records.get(2).hash().toUpperCase(java.util.Locale.ROOT);
+
+        ChainVerifier verifier = ChainVerifier.verifying(records, List.of(head));
+
+        ChainVerifier.HeadMatch match = verifier.match(head);
+        assertThat(match.found()).isTrue();
+        assertThat(match.sequence()).isEqualTo(2);
+        assertThat(match.head()).isTrue();
+        assertThat(match.hash()).isEqualTo(head);
+    }
+
+    @Test
+    void aHeadAfterTheFirstBreakIsNotFound() {
+        List<StoredRecord> records = chain(4);
+        String afterBreak = records.get(3).hash();
+        StoredRecord r = records.get(1);
+        records.set(1, new StoredRecord(1, "r1", r.link(), "0".repeat(64), r.previousHash(), null));
+
+        ChainVerifier verifier = ChainVerifier.verifying(records, List.of(afterBreak));
+
+        assertThat(verifier.verdict().valid()).isFalse();
+        assertThat(verifier.match(afterBreak).found()).isFalse();
+    }
 }

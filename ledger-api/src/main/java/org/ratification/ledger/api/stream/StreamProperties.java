@@ -1,7 +1,6 @@
 package org.ratification.ledger.api.stream;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,15 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param senderThreads the threads that write to subscribers, shared by all of them
  * @param catchUpTimeout how long a reconnecting subscriber may wait for the store to deliver the
  *     events it missed before it is asked to reconnect
- * @param readModels the event processors whose read models the dashboard reads; an event is sent
- *     once they have applied it, so that a client re-fetching on it reads it
- * @param readModelWait how long an event may be held back for them
  */
 @ConfigurationProperties("ledger.stream")
 public record StreamProperties(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("1000") int subscriberQueue,
         @DefaultValue("8") int senderThreads,
-        @DefaultValue("10s") Duration catchUpTimeout,
-        @DefaultValue("status") List<String> readModels,
-        @DefaultValue("2s") Duration readModelWait) {}
+        @DefaultValue("10s") Duration catchUpTimeout) {}

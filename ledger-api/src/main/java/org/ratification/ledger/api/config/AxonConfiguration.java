@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.ratification.ledger.api.operations.ProcessorErrors;
 import org.ratification.ledger.api.storage.EventStoreProperties;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -95,10 +96,11 @@ public class AxonConfiguration {
      * releases the segment and retries with back-off, so a read model never silently misses a record.
      */
     @Bean
-    public ConfigurerModule propagateHandlerErrors() {
+    public ConfigurerModule propagateHandlerErrors(ProcessorErrors errors) {
         return configurer -> configurer
                 .eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> errors);
     }
 
     /**

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(HistoryProjection.NAME)
-@ReadModelVersion(HistoryProjection.VERSION)
+@ReadModelVersion(value = HistoryProjection.VERSION, tables = "history_record")
 public class HistoryProjection {
 
     public static final String NAME = "history";

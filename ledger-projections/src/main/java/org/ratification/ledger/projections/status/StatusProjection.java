@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(StatusProjection.NAME)
-@ReadModelVersion(StatusProjection.VERSION)
+@ReadModelVersion(
+        value = StatusProjection.VERSION,
+        tables = {"status_treaty", "status_record", "status_chain_head"})
 public class StatusProjection {
 
     public static final String NAME = "status";

@@ -47,8 +47,8 @@ final class KafkaProbe {
         if (!bootstrap.isBlank()) {
             return () -> {};
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 1, topic())
-                .brokerProperty("group.initial.rebalance.delay.ms", "0");
+        EmbeddedKafkaBroker broker =
+                new EmbeddedKafkaKraftBroker(1, 1, topic()).brokerProperty("group.initial.rebalance.delay.ms", "0");
         broker.afterPropertiesSet();
         bootstrap = broker.getBrokersAsString();
         Log.info("Kafka: KRaft broker started in this JVM at %s", bootstrap);

@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.ratification.ledger.projections.ReadModelVersion;
 
 /** The service's streaming event processors: where they are, and waiting for them to reach the head. */
 final class Processors {
@@ -20,10 +23,25 @@ final class Processors {
 
     private Processors() {}
 
-    static StreamingEventProcessor status(Configuration axon) {
+    /** An inline read model's (subscribing) processor. */
+    static SubscribingEventProcessor inline(Configuration axon, String name) {
         return axon.eventProcessingConfiguration()
-                .eventProcessor(STATUS, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor named '" + STATUS + "'"));
+                .eventProcessor(name, SubscribingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no inline processor named '" + name + "'"));
+    }
+
+    /** The tables the projections of a processing group declare on {@code @ReadModelVersion}. */
+    static List<String> tables(org.springframework.context.ApplicationContext context, String group) {
+        List<String> tables = new java.util.ArrayList<>();
+        for (Object bean :
+                context.getBeansWithAnnotation(ReadModelVersion.class).values()) {
+            Class<?> type = org.springframework.aop.support.AopUtils.getTargetClass(bean);
+            ProcessingGroup processingGroup = type.getAnnotation(ProcessingGroup.class);
+            if (processingGroup != null && processingGroup.value().equals(group)) {
+                tables.addAll(List.of(type.getAnnotation(ReadModelVersion.class).tables()));
+            }
+        }
+        return tables;
     }
 
     /** Stops a processor (if it exists) so that it adds no load to the scenarios after it. */

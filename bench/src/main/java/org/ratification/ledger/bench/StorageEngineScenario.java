@@ -228,13 +228,14 @@ final class StorageEngineScenario {
         factory.setPackagesToScan("org.axonframework.eventsourcing.eventstore.jpa");
         factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
         factory.setJpaPropertyMap(Map.of(
-                "hibernate.hbm2ddl.auto", "create",
+                "hibernate.hbm2ddl.auto",
+                "create",
                 // Hibernate's own names (DomainEventEntry), apart from the JDBC engine's tables
-                "hibernate.physical_naming_strategy", PhysicalNamingStrategyStandardImpl.class.getName()));
+                "hibernate.physical_naming_strategy",
+                PhysicalNamingStrategyStandardImpl.class.getName()));
         factory.afterPropertiesSet();
         var entityManagerFactory = factory.getObject();
-        TransactionManager transactions =
-                new SpringTransactionManager(new JpaTransactionManager(entityManagerFactory));
+        TransactionManager transactions = new SpringTransactionManager(new JpaTransactionManager(entityManagerFactory));
         EventStorageEngine engine = JpaEventStorageEngine.builder()
                 .entityManagerProvider(new SimpleEntityManagerProvider(
                         SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory)))

@@ -17,4 +17,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface ReadModelVersion {
     int value();
+
+    /**
+     * The tables an inline read model writes. A rebuild locks them against other nodes' recordings
+     * (which wait, then write their rows after it) and refills them in one transaction.
+     */
+    String[] tables() default {};
 }

@@ -1,5 +1,6 @@
 package org.ratification.ledger.api.admin;
 
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,13 +9,18 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ratification.ledger.core.rules.Rejection;
@@ -28,10 +34,12 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds read models from the event store: shuts the processor down, resets its tokens (the
- * projection's {@code @ResetHandler} clears its tables) and starts it again, which replays every
- * event. At start-up, before the processors start, does the same for every read model whose
- * declared {@link ReadModelVersion} differs from the one stored in {@code read_model_version}.
+ * Rebuilds read models from the event store. An inline read model (status, history) is rebuilt by
+ * a direct fold ({@link InlineRebuilds}); a tracking one (notifications) by shutting its processor
+ * down, resetting its tokens (the projection's {@code @ResetHandler} clears its tables) and starting
+ * it again, which replays every event. At start-up, before the processors start, does the same for
+ * every read model whose declared {@link ReadModelVersion} differs from the one stored in
+ * {@code read_model_version} (an inline read model is folded before the service takes a command).
  */
 @Service
 public class ReadModelAdmin {
@@ -42,16 +50,25 @@ public class ReadModelAdmin {
     private final EventStore eventStore;
     private final ReadModelVersions versions;
     private final ApplicationContext context;
+    private final InlineRebuilds inline;
+    private final ExecutorService folds = Executors.newSingleThreadExecutor(new AxonThreadFactory("read-model-fold"));
 
     public ReadModelAdmin(
             EventProcessingConfiguration processing,
             EventStore eventStore,
             ReadModelVersions versions,
-            ApplicationContext context) {
+            ApplicationContext context,
+            InlineRebuilds inline) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.versions = versions;
         this.context = context;
+        this.inline = inline;
+    }
+
+    @PreDestroy
+    void stopFolds() {
+        folds.shutdownNow();
     }
 
     /** Every event processor, by name. */
@@ -66,8 +83,24 @@ public class ReadModelAdmin {
         return views;
     }
 
-    /** Rebuilds one read model; answers at once, while the processor replays the events. */
+    /** Rebuilds one read model; answers at once, while the fold or the processor replays the events. */
     public synchronized ProcessorView rebuild(String name) {
+        Optional<SubscribingEventProcessor> inlineProcessor =
+                processing.eventProcessor(name, SubscribingEventProcessor.class);
+        if (inlineProcessor.isPresent()) {
+            if (!inline.folding(name)) {
+                SubscribingEventProcessor subscribing = inlineProcessor.get();
+                List<String> tables = tables(name);
+                Future<Long> started = folds.submit(() -> inline.rebuild(subscribing, tables));
+                awaitStart(name, started);
+            }
+            return view(
+                    name,
+                    inlineProcessor.get(),
+                    headPosition(),
+                    declaredVersions().get(name),
+                    versions.stored(name).orElse(null));
+        }
         StreamingEventProcessor processor = streaming(name).orElseThrow(() -> Rejection.notFound(
                         "PROCESSOR_NOT_FOUND", "No read model processor is named '" + name + "'.")
                 .exception());
@@ -99,6 +132,18 @@ public class ReadModelAdmin {
                 return;
             }
             try {
+                Optional<SubscribingEventProcessor> subscribing =
+                        processing.eventProcessor(name, SubscribingEventProcessor.class);
+                if (subscribing.isPresent()) {
+                    log.info(
+                            "Read model {} was built with version {}, the projection declares {}: rebuilding it",
+                            name,
+                            stored.map(String::valueOf).orElse("(none)"),
+                            version);
+                    inline.rebuild(subscribing.get(), tables(name));
+                    versions.store(name, version);
+                    return;
+                }
                 Optional<StreamingEventProcessor> processor = streaming(name);
                 if (processor.isPresent()
                         && processor.get().supportsReset()
@@ -120,6 +165,19 @@ public class ReadModelAdmin {
     /** The version each projection declares, by processing group. */
     public Map<String, Integer> declaredVersions() {
         Map<String, Integer> declared = new TreeMap<>();
+        declarations().forEach((name, version) -> declared.put(name, version.value()));
+        return declared;
+    }
+
+    /** The tables the projections of an inline read model declare. */
+    private List<String> tables(String name) {
+        ReadModelVersion declared = declarations().get(name);
+        return declared == null ? List.of() : List.of(declared.tables());
+    }
+
+    /** What each projection declares, by processor name. */
+    private Map<String, ReadModelVersion> declarations() {
+        Map<String, ReadModelVersion> declared = new TreeMap<>();
         for (Object bean :
                 context.getBeansWithAnnotation(ReadModelVersion.class).values()) {
             Class<?> type = AopUtils.getTargetClass(bean);
@@ -129,7 +187,7 @@ public class ReadModelAdmin {
                 processing
                         .eventProcessorByProcessingGroup(group.value())
                         .map(EventProcessor::getName)
-                        .ifPresent(name -> declared.put(name, version.value()));
+                        .ifPresent(name -> declared.put(name, version));
             }
         }
         return declared;
@@ -137,6 +195,15 @@ public class ReadModelAdmin {
 
     private Optional<StreamingEventProcessor> streaming(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    /** Waits until the fold holds the read model (or failed), so that a view taken now shows it. */
+    private void awaitStart(String name, Future<Long> started) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!inline.folding(name) && !started.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
     }
 
     private static void stop(StreamingEventProcessor processor) {
@@ -157,18 +224,23 @@ public class ReadModelAdmin {
 
     private ProcessorView view(String name, EventProcessor processor, Long head, Integer declared, Integer stored) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
+            // inline: up to date by construction, except while a fold rebuilds it
+            boolean folding = inline.folding(name);
+            Long position = folding
+                    ? inline.fold(name).map(InlineRebuilds.Fold::position).orElse(null)
+                    : head;
             return new ProcessorView(
                     name,
                     processor.getClass().getSimpleName(),
                     processor.isRunning(),
                     processor.isError(),
-                    false,
-                    true,
+                    folding,
+                    !folding,
                     0,
                     0,
-                    null,
+                    position,
                     head,
-                    processor.isRunning(),
+                    processor.isRunning() && !folding,
                     declared,
                     stored);
         }

@@ -21,9 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What lets two or more nodes run on one database: every event processor is a pooled streaming
- * processor whose segments are claimed in token_entry under this node's id, and a command that
+ * What lets two or more nodes run on one database: the tracking processors are pooled streaming
+ * processors whose segment is claimed in token_entry under this node's id, and a command that
  * loses a race for its treaty (the unique aggregate_identifier + sequence_number) is sent again.
+ * The inline read models need nothing here: they commit with the event, on whichever node.
  */
 @Configuration
 public class ClusterConfiguration {
@@ -47,7 +48,7 @@ public class ClusterConfiguration {
     }
 
     /**
-     * Processors not configured otherwise are pooled, so that their segments are shared; every
+     * Processors not configured otherwise are pooled; every
      * pooled processor renews its claims three times per claim timeout, so that no other node
      * takes over the segments of a node that is alive but has nothing to do.
      */

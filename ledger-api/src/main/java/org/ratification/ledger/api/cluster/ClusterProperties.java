@@ -16,16 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commandRetries how often a command that lost a race on its treaty is sent again before
  *     the client is answered 409 CONCURRENT_WRITE
  * @param commandRetryInterval the wait before the first retry; it doubles with each further retry
- * @param balanceInterval how often a node reports itself alive and gives up the segments it holds
- *     beyond its share; 0 switches balancing off
  */
 @ConfigurationProperties("ledger.cluster")
 public record ClusterProperties(
         @DefaultValue("") String nodeId,
         @DefaultValue("10s") Duration claimTimeout,
         @DefaultValue("4") int commandRetries,
-        @DefaultValue("20ms") Duration commandRetryInterval,
-        @DefaultValue("10s") Duration balanceInterval) {
+        @DefaultValue("20ms") Duration commandRetryInterval) {
 
     public ClusterProperties {
         if (nodeId == null || nodeId.isBlank()) {

@@ -9,14 +9,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.ratification.ledger.api.operations.ProcessorErrors;
 import org.ratification.ledger.api.storage.EventStoreProperties;
-import org.ratification.ledger.api.storage.TreatyCache;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,28 +96,22 @@ public class AxonConfiguration {
      * releases the segment and retries with back-off, so a read model never silently misses a record.
      */
     @Bean
-    public ConfigurerModule propagateHandlerErrors() {
+    public ConfigurerModule propagateHandlerErrors(ProcessorErrors errors) {
         return configurer -> configurer
                 .eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-    }
-
-    /** The treaties kept in memory between writes, checked against the store before each use. */
-    @Bean
-    public TreatyCache treatyCache(EventStoreProperties properties, ObjectProvider<EventStore> eventStore) {
-        return new TreatyCache(
-                properties.aggregateCacheSize(),
-                treatyId -> eventStore.getObject().lastSequenceNumberFor(treatyId));
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> errors);
     }
 
     /**
-     * The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events
-     * and cached between writes ({@link TreatyCache}).
+     * The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events.
+     * Not cached: each command loads the treaty from its latest snapshot and the events after it
+     * (at most threshold - 1), so a decision is always taken on what the store holds, whichever
+     * node recorded it.
      */
     @Bean
-    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore, TreatyCache cache) {
+    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore) {
         return configurer -> configurer.configureAggregate(TreatyAggregate.configurer()
-                .configureCache(c -> cache)
                 .configureSnapshotTrigger(
                         c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold())));
     }

@@ -18,9 +18,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The event store as the read models' source, telling their processors when events are committed.
- * Axon's pooled processor polls a source that cannot signal every 500 ms (fixed), so each write
- * waited up to half a second for the status read model. This source signals right after a commit on
+ * The event store as the tracking processors' source (notifications, kafka-publisher), telling them
+ * when events are committed. Axon's pooled processor polls a source that cannot signal every 500 ms
+ * (fixed), so a notification or a Kafka message would wait up to half a second after its commit
+ * (time to dashboard, bench scenario 3). This source signals right after a commit on
  * this node (and a few times in the next 30 ms, in case the store's own reader had not fetched the event yet),
  * and, for events recorded by other nodes, whenever the head of the store has moved (looked at every
  * 500 ms), so idle processors stay idle.
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component(SignallingEventSource.BEAN)
 public class SignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
-    /** The name application.yml gives as the {@code source} of the read models' processors. */
+    /** The name application.yml gives as the {@code source} of the tracking processors. */
     public static final String BEAN = "signallingEventSource";
 
     /**

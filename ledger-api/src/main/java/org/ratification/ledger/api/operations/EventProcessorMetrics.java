@@ -36,7 +36,11 @@ class EventProcessorMetrics {
         Gauge.builder("ledger.events.head", positions, ProcessorPositions::head)
                 .description("Global index of the newest event in the store")
                 .register(meters);
+        // the tracking processors: an inline read model commits with the event and has no lag
         for (String name : processing.eventProcessors().keySet()) {
+            if (!progress.tracking(name)) {
+                continue;
+            }
             Gauge.builder("ledger.processor.lag", progress, p -> p.of(name, positions.head())
                             .behind())
                     .description("Events the processor has yet to handle")

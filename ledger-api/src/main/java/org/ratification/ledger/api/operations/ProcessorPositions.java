@@ -5,7 +5,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Where the event processors stand, read from token_entry, so that every node sees every
  * processor's position whichever node claims its segments: the head of the store, each segment's
- * token, and whether an event at a global index has been handled.
+ * token.
  */
 @Component
 public class ProcessorPositions {
@@ -36,15 +35,6 @@ public class ProcessorPositions {
         return head == null ? 0 : head;
     }
 
-    /** The global index of the newest event of one aggregate (a treaty); 0 when it has none. */
-    public long headOf(String aggregateIdentifier) {
-        Long head = jdbc.queryForObject(
-                "SELECT MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class,
-                aggregateIdentifier);
-        return head == null ? 0 : head;
-    }
-
     /** The names of the processors that have tokens. */
     public Set<String> processors() {
         return new TreeSet<>(jdbc.queryForList("SELECT DISTINCT processor_name FROM token_entry", String.class));
@@ -58,28 +48,6 @@ public class ProcessorPositions {
                         rs.getString("owner"),
                         token(rs.getBytes("token"), rs.getString("token_type"))),
                 processor);
-    }
-
-    /**
-     * Whether the processor has handled the event at {@code globalIndex} of the aggregate
-     * {@code aggregateIdentifier}: asks the segment that handles that aggregate (processors keep
-     * the events of one aggregate in order, on one segment). Other segments store their position
-     * lazily when they have nothing to handle, so their tokens may lag a few seconds.
-     */
-    public boolean covers(String processor, String aggregateIdentifier, long globalIndex) {
-        List<Segment> segments = segments(processor);
-        if (segments.isEmpty()) {
-            return false;
-        }
-        org.axonframework.eventhandling.Segment[] masks = org.axonframework.eventhandling.Segment.computeSegments(
-                segments.stream().mapToInt(Segment::segment).toArray());
-        for (int i = 0; i < masks.length; i++) {
-            if (masks[i].matches(aggregateIdentifier)) {
-                int id = masks[i].getSegmentId();
-                return segments.stream().filter(s -> s.segment() == id).anyMatch(s -> s.covers(globalIndex));
-            }
-        }
-        return false;
     }
 
     private TrackingToken token(byte[] data, String type) {
@@ -108,14 +76,6 @@ public class ProcessorPositions {
             }
             OptionalLong resetAt = ReplayToken.getTokenAtReset(token);
             return resetAt.isEmpty() || position().orElse(-1) < resetAt.getAsLong();
-        }
-
-        public boolean covers(long globalIndex) {
-            TrackingToken lowerBound = token == null ? null : WrappedToken.unwrapLowerBound(token);
-            if (lowerBound instanceof GapAwareTrackingToken gapAware) {
-                return globalIndex <= gapAware.getIndex() && !gapAware.getGaps().contains(globalIndex);
-            }
-            return lowerBound != null && lowerBound.position().orElse(-1) >= globalIndex;
         }
     }
 }

@@ -14,16 +14,20 @@ import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.ratification.ledger.api.admin.InlineRebuilds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports how far each event processor is, above all while a read model is rebuilt after a reset:
- * position, head, percentage and events per second, from token_entry (so any node reports a
- * replay, whichever node does it). Every {@code ledger.operations.progress-interval} it samples
- * the positions and logs the progress of each processor this node is replaying.
+ * Reports how far each event processor is, above all while a read model is rebuilt: position,
+ * head, percentage and events per second. A tracking processor's position comes from token_entry
+ * (so any node reports a replay, whichever node does it); an inline read model is at the head by
+ * construction, except while this node folds it ({@link InlineRebuilds}). Every
+ * {@code ledger.operations.progress-interval} it samples the positions and logs the progress of each
+ * read model this node is rebuilding.
  */
 @Component
 public class RebuildProgress implements SmartLifecycle {
@@ -33,12 +37,17 @@ public class RebuildProgress implements SmartLifecycle {
     private final ProcessorPositions positions;
     private final EventProcessingConfiguration processing;
     private final OperationsProperties properties;
+    private final InlineRebuilds inline;
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
     private final Set<String> replayingHere = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService sampler;
 
     public RebuildProgress(
-            ProcessorPositions positions, EventProcessingConfiguration processing, OperationsProperties properties) {
+            ProcessorPositions positions,
+            EventProcessingConfiguration processing,
+            OperationsProperties properties,
+            InlineRebuilds inline) {
+        this.inline = inline;
         this.positions = positions;
         this.processing = processing;
         this.properties = properties;
@@ -58,6 +67,11 @@ public class RebuildProgress implements SmartLifecycle {
 
     /** One processor as it stands now. */
     public ProcessorProgress of(String processor, long head) {
+        if (processing
+                .eventProcessor(processor, SubscribingEventProcessor.class)
+                .isPresent()) {
+            return inline(processor, head);
+        }
         List<ProcessorPositions.Segment> segments = positions.segments(processor);
         long position = segments.isEmpty()
                 ? 0
@@ -82,6 +96,29 @@ public class RebuildProgress implements SmartLifecycle {
                 rate,
                 segments.size(),
                 owners);
+    }
+
+    /** An inline read model: at the head, or where the fold that rebuilds it got to. */
+    private ProcessorProgress inline(String processor, long head) {
+        boolean folding = inline.folding(processor);
+        long position = folding
+                ? inline.fold(processor).map(InlineRebuilds.Fold::position).orElse(0L)
+                : head;
+        double rate = folding
+                ? inline.fold(processor)
+                        .map(InlineRebuilds.Fold::eventsPerSecond)
+                        .orElse(0.0)
+                : 0;
+        double percent = head <= 0 ? 100.0 : Math.round(Math.min(1.0, (double) position / head) * 1000) / 10.0;
+        return new ProcessorProgress(
+                processor, folding, position, head, Math.max(0, head - position), percent, rate, 0, List.of());
+    }
+
+    /** Whether the processor is tracking (it has tokens and a position of its own). */
+    public boolean tracking(String processor) {
+        return processing
+                .eventProcessor(processor, StreamingEventProcessor.class)
+                .isPresent();
     }
 
     /** Takes a sample of every processor: updates the rates and logs the replays of this node. */
@@ -114,6 +151,9 @@ public class RebuildProgress implements SmartLifecycle {
     }
 
     private boolean replayingHere(String processor) {
+        if (inline.folding(processor)) {
+            return true;
+        }
         return processing
                 .eventProcessor(processor, StreamingEventProcessor.class)
                 .map(p -> p.processingStatus().values().stream().anyMatch(RebuildProgress::replaying))

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.serialization.Serializer;
@@ -30,9 +31,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EventStoreConfiguration {
 
+    /** SQLSTATE of a unique-key violation, as H2 and PostgreSQL both report it. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * A second event at the same treaty sequence number is a lost race (ConcurrencyException,
+     * retried), recognised by its SQLSTATE: Axon's default resolver recognised H2's exception class
+     * but not PostgreSQL's, which made a lost race a 500.
+     */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new DuplicateKeyResolver();
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

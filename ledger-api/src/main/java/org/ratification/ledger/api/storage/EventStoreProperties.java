@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     checked for the timeout
  * @param maxGapOffset how far behind a processor's position a hole is still looked for
  * @param snapshotThreshold events after which the Treaty aggregate is snapshotted
- * @param aggregateCacheSize how many Treaty aggregates a node keeps in memory between writes
- *     ({@link TreatyCache}); 0 loads every treaty from the store for every write
  */
 @ConfigurationProperties("ledger.event-store")
 public record EventStoreProperties(
@@ -24,5 +22,4 @@ public record EventStoreProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @DefaultValue("250") int gapCleaningThreshold,
         @DefaultValue("10000") int maxGapOffset,
-        @DefaultValue("100") int snapshotThreshold,
-        @DefaultValue("256") int aggregateCacheSize) {}
+        @DefaultValue("100") int snapshotThreshold) {}

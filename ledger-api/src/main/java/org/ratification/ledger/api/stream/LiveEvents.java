@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one reader of the event store that every SSE subscriber shares. It tails the store from the
- * head it finds at start, builds each event's envelope once, holds it until this node's read models
- * have applied it (so that a dashboard re-fetching on it sees it) and offers it to every
- * subscription's bounded queue; it never waits for a subscriber, so many or slow subscribers never
+ * head it finds at start, builds each event's envelope once and offers it to every subscription's
+ * bounded queue (the status read model committed with the event, so a dashboard re-fetching on it
+ * sees it); it never waits for a subscriber, so many or slow subscribers never
  * slow recording (recording never waits for this reader at all).
  *
  * <p>A slow or stuck subscriber only ever hurts itself: each subscriber is written to by a thread of
@@ -68,7 +68,6 @@ public class LiveEvents implements SmartLifecycle {
 
     private final EventStore eventStore;
     private final EventEnvelopes envelopes;
-    private final ReadModelProgress readModels;
     private final StreamProperties properties;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Object dispatchLock = new Object();
@@ -79,13 +78,8 @@ public class LiveEvents implements SmartLifecycle {
     private volatile boolean running;
     private Thread reader;
 
-    public LiveEvents(
-            EventStore eventStore,
-            EventEnvelopes envelopes,
-            ReadModelProgress readModels,
-            StreamProperties properties) {
+    public LiveEvents(EventStore eventStore, EventEnvelopes envelopes, StreamProperties properties) {
         this.eventStore = eventStore;
-        this.readModels = readModels;
         this.envelopes = envelopes;
         this.properties = properties;
         // a hand-off queue: each drain gets a thread at once, never waits behind a blocked one
@@ -229,11 +223,8 @@ public class LiveEvents implements SmartLifecycle {
         }
     }
 
-    private void dispatch(TrackedEventMessage<?> message) throws InterruptedException {
+    private void dispatch(TrackedEventMessage<?> message) {
         LiveEvent event = live(message);
-        if (event != null) {
-            readModels.awaitApplied(event.position());
-        }
         synchronized (dispatchLock) {
             position = message.trackingToken();
             if (event != null) {

@@ -1,7 +1,6 @@
 package org.ratification.ledger.api.stream;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,9 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     only itself, until the server's write timeout ({@code server.tomcat.connection-timeout}) ends it
  * @param catchUpTimeout how long a reconnecting subscriber may wait for the store to deliver the
  *     events it missed before it is asked to reconnect
- * @param readModels the event processors whose read models the dashboard reads; an event is sent
- *     once they have applied it, so that a client re-fetching on it reads it
- * @param readModelWait how long an event may be held back for them
  * @param maxSubscribers how many subscribers may be connected at once; more are refused with 503
  *     TOO_MANY_SUBSCRIBERS
  * @param maxAnonymousReplays how many subscribers without credentials may be catching up from the
@@ -30,7 +26,5 @@ public record StreamProperties(
         @DefaultValue("1000") int subscriberQueue,
         @DefaultValue("8") int senderThreads,
         @DefaultValue("10s") Duration catchUpTimeout,
-        @DefaultValue("status") List<String> readModels,
-        @DefaultValue("2s") Duration readModelWait,
         @DefaultValue("256") int maxSubscribers,
         @DefaultValue("4") int maxAnonymousReplays) {}

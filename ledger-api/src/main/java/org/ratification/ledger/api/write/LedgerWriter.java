@@ -1,38 +1,35 @@
 package org.ratification.ledger.api.write;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.ratification.ledger.core.api.RecordingMetadata;
-import org.ratification.ledger.projections.RecordSignals;
 import org.springframework.stereotype.Service;
 
 /**
- * Records one action: assigns its record id, sends the command with the recording metadata and
- * waits until the status read model has it, so that a client reading after its write reads it.
+ * Records one action: assigns its record id and sends the command with the recording metadata.
+ * When it returns, the event and the read models it promises (status facts, chain head, audit
+ * history) are committed together, in the command's one transaction: nothing to wait for. Times
+ * each recording as {@code ledger.recording}.
  */
 @Service
 public class LedgerWriter {
 
     private final CommandGateway commands;
-    private final RecordSignals signals;
     private final Clock clock;
     private final Recorder recorder;
-    private final ReadYourWrites readYourWrites;
+    private final Timer recordings;
 
-    public LedgerWriter(
-            CommandGateway commands,
-            RecordSignals signals,
-            Clock clock,
-            Recorder recorder,
-            ReadYourWrites readYourWrites) {
+    public LedgerWriter(CommandGateway commands, Clock clock, Recorder recorder, MeterRegistry meters) {
         this.commands = commands;
-        this.signals = signals;
         this.clock = clock;
         this.recorder = recorder;
-        this.readYourWrites = readYourWrites;
+        this.recordings = Timer.builder("ledger.recording")
+                .description("From receiving a record to its commit with the read models")
+                .register(meters);
     }
 
     /** Builds the command for a new record id, records it and answers that id. */
@@ -45,15 +42,8 @@ public class LedgerWriter {
         MetaData metaData = MetaData.with(
                         RecordingMetadata.RECORDED_AT, clock.instant().toString())
                 .and(RecordingMetadata.RECORDED_BY, recorder.currentRecorder());
-        Object sent = command.apply(recordId);
-        CompletableFuture<Void> applied = signals.expect(recordId);
-        try {
-            commands.sendAndWait(sent, metaData);
-        } catch (RuntimeException e) {
-            signals.applied(recordId);
-            throw e;
-        }
-        readYourWrites.await(sent, recordId, applied, started);
+        commands.sendAndWait(command.apply(recordId), metaData);
+        recordings.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return recordId;
     }
 }

@@ -14,7 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.ratification.ledger.api.storage.DuplicateKeyResolver;
+import org.ratification.ledger.api.storage.EventStoreConfiguration;
 import org.ratification.ledger.core.rules.RejectedException;
 import org.ratification.ledger.core.rules.Rejection;
 
@@ -25,9 +25,7 @@ class CommandRetryTest {
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
     private final CommandGateway gateway = new ClusterConfiguration()
             .commandGateway(
-                    bus,
-                    retries,
-                    new ClusterProperties("node", Duration.ofSeconds(10), 3, Duration.ofMillis(1), Duration.ZERO));
+                    bus, retries, new ClusterProperties("node", Duration.ofSeconds(10), 3, Duration.ofMillis(1)));
     private final AtomicInteger attempts = new AtomicInteger();
 
     @AfterEach
@@ -69,14 +67,17 @@ class CommandRetryTest {
 
     @Test
     void aUniqueViolationIsRecognisedByItsSqlStateAsPostgreSqlAndH2ReportIt() {
-        DuplicateKeyResolver resolver = new DuplicateKeyResolver();
+        var resolver = new EventStoreConfiguration().persistenceExceptionResolver();
+        // PostgreSQL's driver reports a batch's unique violation with the failed entry's SQLSTATE
         BatchUpdateException batch = new BatchUpdateException("batch entry 0", "23505", 0, new int[0], null);
         batch.setNextException(new SQLException("duplicate key value violates unique constraint", "23505"));
         assertThat(resolver.isDuplicateKeyViolation(new RuntimeException(batch)))
                 .isTrue();
-        BatchUpdateException wrapped = new BatchUpdateException("batch entry 0", null, 0, new int[0], null);
-        wrapped.setNextException(new SQLException("duplicate key", "23505"));
-        assertThat(resolver.isDuplicateKeyViolation(wrapped)).isTrue();
+        assertThat(resolver.isDuplicateKeyViolation(new RuntimeException(new SQLException("duplicate key", "23505"))))
+                .isTrue();
+        assertThat(resolver.isDuplicateKeyViolation(new SQLException("not null", "23502")))
+                .as("another integrity violation is no lost race")
+                .isFalse();
         assertThat(resolver.isDuplicateKeyViolation(new SQLException("connection refused", "08001")))
                 .isFalse();
         assertThat(resolver.isDuplicateKeyViolation(new IllegalStateException("no SQL at all")))

@@ -17,7 +17,7 @@ class RebuildApiTest extends ReadModelTestSupport {
     private static final Map<String, String> TABLES = Map.of(
             "status_treaty", "treaty_id",
             "status_record", "record_id",
-            "history_record", "record_id",
+            "history_record", "treaty_id, sequence_number",
             "notification_treaty", "treaty_id",
             "notification_action", "record_id",
             "notification", "record_id",
@@ -57,13 +57,21 @@ class RebuildApiTest extends ReadModelTestSupport {
         for (String readModel : READ_MODELS) {
             JsonNode processor = find(processors, readModel);
             assertThat(processor.path("running").asBoolean()).isTrue();
-            assertThat(processor.path("type").asText()).isEqualTo("PooledStreamingEventProcessor");
-            assertThat(processor.path("declaredVersion").asInt()).isEqualTo(1);
-            assertThat(processor.path("storedVersion").asInt()).isEqualTo(1);
+            assertThat(processor.path("type").asText())
+                    .isEqualTo(
+                            readModel.equals("notifications")
+                                    ? "PooledStreamingEventProcessor"
+                                    : "SubscribingEventProcessor");
+            assertThat(processor.path("declaredVersion").asInt()).isEqualTo(readModel.equals("history") ? 2 : 1);
+            assertThat(processor.path("storedVersion").asInt())
+                    .isEqualTo(processor.path("declaredVersion").asInt());
             assertThat(processor.path("totalSegments").asInt())
                     .isEqualTo(jdbc.queryForObject(
                             "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, readModel));
         }
+        assertThat(find(processors, "status").path("upToDate").asBoolean())
+                .as("an inline read model is up to date by construction")
+                .isTrue();
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM token_entry WHERE processor_name = 'notifications'", Integer.class))
                 .isEqualTo(1);

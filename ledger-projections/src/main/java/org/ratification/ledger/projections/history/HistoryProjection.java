@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.serialization.Revision;
@@ -22,16 +23,17 @@ import org.springframework.stereotype.Component;
 /**
  * Writes one history row per event of a treaty. Every event of the contract is a
  * {@link TreatyEvent}, so one handler serves all of them, and an event type added later is
- * recorded too. Rows are keyed by record id and hold only what the event itself says, so a
- * replay writes the same rows.
+ * recorded too. Runs inline, in the transaction that appends the event. Rows are keyed by the
+ * event's place in its treaty's stream (treaty and sequence number), which no two events share,
+ * and hold only what the event itself says, so a rebuild writes the same rows.
  */
 @Component
 @ProcessingGroup(HistoryProjection.NAME)
-@ReadModelVersion(HistoryProjection.VERSION)
+@ReadModelVersion(value = HistoryProjection.VERSION, tables = "history_record")
 public class HistoryProjection {
 
     public static final String NAME = "history";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final HistoryRepository repository;
 
@@ -44,14 +46,16 @@ public class HistoryProjection {
             TreatyEvent event,
             EventMessage<?> message,
             @SequenceNumber long sequence,
-            TrackingToken token,
             @Timestamp Instant timestamp,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
-        record(event, message, sequence, position(token), timestamp, recordedAt, recordedBy);
+        // inline the global index is not on the message yet (the store assigns it): the repository
+        // reads it from the appended row; a rebuild's events carry it in their token
+        Long position = message instanceof TrackedEventMessage<?> tracked ? position(tracked.trackingToken()) : null;
+        record(event, message, sequence, position, timestamp, recordedAt, recordedBy);
     }
 
-    /** Writes the row of one event; {@code globalPosition} may be null where no token is known. */
+    /** Writes the row of one event; {@code globalPosition} null: the index of the appended event. */
     void record(
             TreatyEvent event,
             EventMessage<?> message,

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The table {@code history_record}. Writes are keyed by record id, so a replay is safe. */
+/**
+ * The table {@code history_record}: one row per event, keyed by treaty and sequence number (the
+ * event's unique place in the store), so two events can never overwrite each other's row.
+ */
 @Repository
 public class HistoryRepository {
 
@@ -36,31 +39,40 @@ public class HistoryRepository {
     /** A row to write: the record without its derived {@code correctedBy}, and its recording instant. */
     record Row(HistoryRecord record, Long recordedNanos) {}
 
+    private static final String INSERT = "INSERT INTO history_record (record_id, treaty_id, sequence_number,"
+            + " global_position, record_type, event_type, revision, participant, legal_date, recorded_at,"
+            + " recorded_nanos, recorded_by, corrects_record_id, refers_to, reason, payload, metadata)"
+            + " VALUES (?,?,?,%s,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** The global index of the event just appended in this transaction, read from its row. */
+    private static final String APPENDED_INDEX =
+            "(SELECT global_index FROM domain_event_entry" + " WHERE aggregate_identifier = ? AND sequence_number = ?)";
+
     void save(Row row) {
         HistoryRecord r = row.record();
-        jdbc.update("DELETE FROM history_record WHERE record_id = ?", r.recordId());
-        jdbc.update(
-                "INSERT INTO history_record (record_id, treaty_id, sequence_number, global_position, record_type,"
-                        + " event_type, revision, participant, legal_date, recorded_at, recorded_nanos, recorded_by,"
-                        + " corrects_record_id, refers_to, reason, payload, metadata)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.recordId(),
-                r.treatyId(),
-                r.sequence(),
-                r.globalPosition(),
-                r.type(),
-                r.eventType(),
-                r.revision(),
-                r.participant(),
-                r.legalDate() == null ? null : Date.valueOf(r.legalDate()),
-                r.recordedAt(),
-                row.recordedNanos(),
-                r.recordedBy(),
-                r.correctsRecordId(),
-                r.refersTo(),
-                r.reason(),
-                EventJson.write(r.payload()),
-                EventJson.write(r.metadata()));
+        List<Object> values = new ArrayList<>();
+        values.add(r.recordId());
+        values.add(r.treatyId());
+        values.add(r.sequence());
+        if (r.globalPosition() == null) {
+            values.add(r.treatyId());
+            values.add(r.sequence());
+        } else {
+            values.add(r.globalPosition());
+        }
+        values.add(r.type());
+        values.add(r.eventType());
+        values.add(r.revision());
+        values.add(r.participant());
+        values.add(r.legalDate() == null ? null : Date.valueOf(r.legalDate()));
+        values.add(r.recordedAt());
+        values.add(row.recordedNanos());
+        values.add(r.recordedBy());
+        values.add(r.correctsRecordId());
+        values.add(r.refersTo());
+        values.add(r.reason());
+        values.add(EventJson.write(r.payload()));
+        values.add(EventJson.write(r.metadata()));
+        jdbc.update(INSERT.formatted(r.globalPosition() == null ? APPENDED_INDEX : "?"), values.toArray());
     }
 
     void deleteAll() {

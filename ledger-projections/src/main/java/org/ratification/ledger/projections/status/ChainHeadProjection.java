@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each treaty's chain head from the {@code hash} metadata of its records. In the status
- * processing group, so the head commits together with the status rows a writer waits for.
+ * processing group, inline: the head commits together with the event and its status rows.
  */
 @Component
 @ProcessingGroup(StatusProjection.NAME)

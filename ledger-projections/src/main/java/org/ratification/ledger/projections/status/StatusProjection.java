@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.ratification.ledger.core.api.AmendmentAdoptedEvent;
 import org.ratification.ledger.core.api.AmendmentInstrumentDepositedEvent;
 import org.ratification.ledger.core.api.CommunicationReceivedEvent;
@@ -17,30 +16,31 @@ import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.api.TreatyRegisteredEvent;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.projections.ReadModelVersion;
-import org.ratification.ledger.projections.RecordSignals;
 import org.springframework.stereotype.Component;
 
-/** Folds events into the status tables; every write is idempotent, so a replay is safe. */
+/**
+ * Folds events into the status tables. Runs inline: in the transaction that appends the event, so a
+ * recording and its status rows commit together (or not at all). Every write is idempotent.
+ */
 @Component
 @ProcessingGroup(StatusProjection.NAME)
-@ReadModelVersion(StatusProjection.VERSION)
+@ReadModelVersion(
+        value = StatusProjection.VERSION,
+        tables = {"status_treaty", "status_record", "status_chain_head"})
 public class StatusProjection {
 
     public static final String NAME = "status";
     public static final int VERSION = 1;
 
     private final StatusRepository repository;
-    private final RecordSignals signals;
 
-    public StatusProjection(StatusRepository repository, RecordSignals signals) {
+    public StatusProjection(StatusRepository repository) {
         this.repository = repository;
-        this.signals = signals;
     }
 
     @EventHandler
     void on(TreatyRegisteredEvent event) {
         repository.saveTreaty(event.definition());
-        signal(event);
     }
 
     @EventHandler
@@ -85,13 +85,11 @@ public class StatusProjection {
                     corrected.instrumentType(),
                     corrected.effectiveOn());
         });
-        signal(event);
     }
 
     @EventHandler
     void on(RecordRetractedEvent event) {
         repository.retract(event.retractsRecordId());
-        signal(event);
     }
 
     @ResetHandler
@@ -101,14 +99,5 @@ public class StatusProjection {
 
     private void saveAction(TreatyEvent event, long sequence) {
         Action.from(event).ifPresent(action -> repository.saveAction(event.treatyId(), sequence, action));
-        signal(event);
-    }
-
-    private void signal(TreatyEvent event) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> signals.applied(event.recordId()));
-        } else {
-            signals.applied(event.recordId());
-        }
     }
 }

@@ -177,12 +177,6 @@ public class StatusRepository {
         jdbc.update("DELETE FROM status_treaty");
     }
 
-    public boolean hasRecord(String recordId) {
-        Integer n =
-                jdbc.queryForObject("SELECT COUNT(*) FROM status_record WHERE record_id = ?", Integer.class, recordId);
-        return n != null && n > 0;
-    }
-
     public Optional<TreatyDefinition> treaty(String treatyId) {
         return jdbc
                 .query("SELECT * FROM status_treaty WHERE treaty_id = ?", StatusRepository::definition, treatyId)

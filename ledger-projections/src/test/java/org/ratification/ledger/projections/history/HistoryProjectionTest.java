@@ -97,6 +97,16 @@ class HistoryProjectionTest {
     }
 
     @Test
+    void twoEventsThatCarriedTheSameRecordIdKeepARowEach() {
+        record(new TreatyRegisteredEvent("t", "r0", definition()), "2026-01-01T00:00:00Z");
+        record(new ConventionSignedEvent("t", "same", "FRA", LocalDate.of(2025, 10, 25), null), "2026-01-02T00:00:00Z");
+        record(new ConventionSignedEvent("t", "same", "DEU", LocalDate.of(2025, 10, 26), null), "2026-01-03T00:00:00Z");
+        assertThat(queries.page("t", HistoryFilter.none(), 0, 10).records())
+                .extracting(HistoryRecord::participant)
+                .containsExactly(null, "FRA", "DEU");
+    }
+
+    @Test
     void anEventTypeTheHistoryDoesNotKnowIsNamedAfterItsClass() {
         assertThat(HistoryEntry.typeName("ChainSealedEvent")).isEqualTo("CHAIN_SEALED");
         assertThat(HistoryEntry.typeName("Something")).isEqualTo("SOMETHING");

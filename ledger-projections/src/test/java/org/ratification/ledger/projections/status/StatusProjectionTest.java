@@ -21,7 +21,6 @@ import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.api.TreatyRegisteredEvent;
-import org.ratification.ledger.projections.RecordSignals;
 
 /** The status read model without Spring: feed it events, query it. */
 class StatusProjectionTest {
@@ -51,7 +50,7 @@ class StatusProjectionTest {
                 .load()
                 .migrate();
         repository = new StatusRepository(dataSource);
-        projection = new StatusProjection(repository, new RecordSignals());
+        projection = new StatusProjection(repository);
         chain = new ChainHeadProjection(new ChainHeads(dataSource));
         queries = new StatusQueries(repository, 100_000);
         record(new TreatyRegisteredEvent("t", "r0", TREATY));

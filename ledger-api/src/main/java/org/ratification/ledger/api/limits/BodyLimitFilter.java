@@ -65,6 +65,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + limit / 1024 + " KB; nothing was recorded.");
             return;
         }
+        request.setAttribute(UnreadBodies.BODY_READ, Boolean.TRUE);
         chain.doFilter(cached, response);
     }
 }

@@ -1,6 +1,10 @@
 package org.ratification.ledger.api.limits;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
@@ -9,8 +13,10 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A refused request's unread body is not drained: after a response of 400 or more (401 before
@@ -20,7 +26,62 @@ import org.springframework.context.annotation.Configuration;
  * timeout. Requests that were answered normally keep their connection.
  */
 @Configuration
-class UnreadBodies {
+public class UnreadBodies {
+
+    /** Request attribute set once the body has been read (by {@link BodyLimitFilter}). */
+    public static final String BODY_READ = UnreadBodies.class.getName() + ".bodyRead";
+
+    /** Before Spring Security (-100), so that its refusals are seen. */
+    static final int ORDER = -110;
+
+    /**
+     * Announces {@code Connection: close} on a refusal of a request whose body was not read, before
+     * the answer is committed, so that the client does not send its next request on a connection
+     * the valve below is about to close.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> announceCloseOnRefusedBody() {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new AnnounceClose());
+        registration.setOrder(ORDER);
+        return registration;
+    }
+
+    static final class AnnounceClose extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+            if (!body) {
+                chain.doFilter(request, response);
+                return;
+            }
+            chain.doFilter(request, new HttpServletResponseWrapper(response) {
+                @Override
+                public void setStatus(int status) {
+                    announce(status);
+                    super.setStatus(status);
+                }
+
+                @Override
+                public void sendError(int status) throws IOException {
+                    announce(status);
+                    super.sendError(status);
+                }
+
+                @Override
+                public void sendError(int status, String message) throws IOException {
+                    announce(status);
+                    super.sendError(status, message);
+                }
+
+                private void announce(int status) {
+                    if (status >= 400 && request.getAttribute(BODY_READ) == null && !isCommitted()) {
+                        setHeader("Connection", "close");
+                    }
+                }
+            });
+        }
+    }
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> closeInsteadOfDrainingRefusedBodies() {

@@ -207,6 +207,10 @@ public final class TreatyRules {
     private void checkSignatures(TreatyFacts facts, List<Violation> found) {
         TreatyDefinition definition = facts.definition();
         Map<String, List<Action>> byParticipant = byParticipant(facts, ActionKind.SIGNATURE);
+        LocalDate general = definition.signature().closesWithEntryIntoForce()
+                ? StatusCalculator.entryIntoForce(definition, facts.live(ActionKind.INSTRUMENT), registry)
+                        .entryIntoForceOn()
+                : null;
         for (List<Action> signatures : byParticipant.values()) {
             for (Action duplicate : signatures.subList(1, signatures.size())) {
                 found.add(new Violation(
@@ -217,14 +221,14 @@ public final class TreatyRules {
                                         + signatures.get(0).date() + ".")));
             }
             Action signature = signatures.get(0);
-            if (!isOpenForSignature(definition, signature.date())) {
+            if (!isOpenForSignature(definition, signature.date(), general)) {
                 found.add(new Violation(
                         signature.recordId(),
                         Rejection.rule(
                                 "SIGNATURE_PERIOD_CLOSED",
                                 "The treaty is open for signature from "
-                                        + definition.signature().opensOn() + " to "
-                                        + definition.signature().closesOn() + "; a signature dated " + signature.date()
+                                        + definition.signature().opensOn() + " " + until(definition, general)
+                                        + "; a signature dated " + signature.date()
                                         + " is outside that period.")));
             }
             if (registry.isReio(signature.participant())
@@ -320,6 +324,7 @@ public final class TreatyRules {
         Map<String, List<Action>> denunciations = byParticipant(facts, ActionKind.DENUNCIATION);
         EntryIntoForce.Result entryIntoForce =
                 StatusCalculator.entryIntoForce(facts.definition(), facts.live(ActionKind.INSTRUMENT), registry);
+        Integer waitYears = facts.definition().denunciation().notBeforeYearsInForce();
         for (List<Action> own : denunciations.values()) {
             Action previous = null;
             for (Action denunciation : own) {
@@ -336,6 +341,14 @@ public final class TreatyRules {
                                     "NOT_A_PARTY",
                                     name(denunciation) + " is not a Party on " + denunciation.date()
                                             + "; only a Party may denounce the treaty.")));
+                } else if (waitYears != null && denunciation.date().isBefore(inForce.plusYears(waitYears))) {
+                    found.add(new Violation(
+                            denunciation.recordId(),
+                            Rejection.rule(
+                                    "DENUNCIATION_TOO_EARLY",
+                                    name(denunciation) + " may denounce the treaty only " + waitYears
+                                            + " years after its entry into force for it (" + inForce
+                                            + "), that is from " + inForce.plusYears(waitYears) + ".")));
                 } else if (previous != null
                         && !previous.date().isBefore(instrument.get().date())) {
                     found.add(new Violation(
@@ -405,9 +418,22 @@ public final class TreatyRules {
         }
     }
 
-    public static boolean isOpenForSignature(TreatyDefinition definition, LocalDate date) {
-        return !date.isBefore(definition.signature().opensOn())
-                && !date.isAfter(definition.signature().closesOn());
+    /**
+     * Whether the treaty is open for signature on {@code date}; {@code entryIntoForceOn} is the
+     * general date (null while unknown), which closes it where the clause says so.
+     */
+    public static boolean isOpenForSignature(TreatyDefinition definition, LocalDate date, LocalDate entryIntoForceOn) {
+        return definition.signature().isOpen(date, entryIntoForceOn);
+    }
+
+    private static String until(TreatyDefinition definition, LocalDate general) {
+        var clause = definition.signature();
+        if (clause.closesWithEntryIntoForce()) {
+            return "until its entry into force"
+                    + (general == null ? "" : " on " + general)
+                    + (clause.closesOn() == null ? "" : " (at the latest to " + clause.closesOn() + ")");
+        }
+        return clause.closesOn() == null ? "indefinitely" : "to " + clause.closesOn();
     }
 
     private boolean withdrewBetween(Map<String, List<Action>> denunciations, Action previous, Action next) {

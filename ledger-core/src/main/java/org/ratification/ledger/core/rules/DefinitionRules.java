@@ -114,7 +114,7 @@ public final class DefinitionRules {
         }
         if (eif.countedInstruments() != null
                 && (eif.countedInstruments().isEmpty()
-                        || eif.countedInstruments().contains(null))) {
+                        || eif.countedInstruments().stream().anyMatch(java.util.Objects::isNull))) {
             return invalid("entryIntoForce.countedInstruments lists at least one kind of instrument.");
         }
         var denunciation = d.denunciation();

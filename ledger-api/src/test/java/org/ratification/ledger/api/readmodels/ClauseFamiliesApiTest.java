@@ -121,4 +121,22 @@ class ClauseFamiliesApiTest extends ReadModelTestSupport {
         assertThat(days.status()).isEqualTo(400);
         assertThat(storedEvents()).isEqualTo(before);
     }
+
+    @Test
+    void formerStatesCountWhileTheyExistedAndAreRefusedAfter() {
+        String treaty = register(
+                "{\"opensOn\":\"1998-07-17\",\"closesAtEntryIntoForce\":false}",
+                "{\"instrumentsRequired\":2,\"daysAfterThreshold\":30,\"daysAfterLaterInstrument\":30,"
+                        + "\"reioInstrumentsCount\":false}",
+                "{\"takesEffectAfterMonths\":12}");
+        assertThat(deposit(treaty, "YUG", "ACCESSION", "2000-03-01").status()).isEqualTo(201);
+        assertThat(deposit(treaty, "SWE", "ACCESSION", "2000-03-02").status()).isEqualTo(201);
+        JsonNode status = get("/api/treaties/" + treaty + "?asOf=2001-01-01").body();
+        assertThat(status.path("entryIntoForceOn").asText()).isEqualTo("2000-04-01");
+        long before = storedEvents();
+        Reply late = deposit(treaty, "SCG", "ACCESSION", "2006-06-03");
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.code()).isEqualTo("PARTICIPANT_NOT_IN_EXISTENCE");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
 }

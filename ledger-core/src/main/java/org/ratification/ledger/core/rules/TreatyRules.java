@@ -63,6 +63,15 @@ public final class TreatyRules {
                                 "UNKNOWN_PARTICIPANT",
                                 "No State or organization with code '" + action.participant()
                                         + "' is known to the ledger.")));
+            } else if (!registry.existedOn(action.participant(), action.date())) {
+                var former = registry.find(action.participant()).orElseThrow();
+                found.add(new Violation(
+                        action.recordId(),
+                        Rejection.rule(
+                                "PARTICIPANT_NOT_IN_EXISTENCE",
+                                former.name() + " existed from " + former.existedFrom() + " to "
+                                        + former.existedUntil() + "; an action dated " + action.date()
+                                        + " is outside that period.")));
             } else if (action.date().isBefore(definition.adoptedOn())) {
                 found.add(new Violation(
                         action.recordId(),

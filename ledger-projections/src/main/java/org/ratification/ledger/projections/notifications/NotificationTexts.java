@@ -78,6 +78,17 @@ final class NotificationTexts {
                 .append(' ')
                 .append(treaty.title())
                 .append('.');
+        if (e.type() == InstrumentType.SUCCESSION
+                && e.predecessor() != null
+                && !e.predecessor().isBlank()) {
+            // a code of the registry (a former State such as YUG or SUN) is named by its name
+            text.append(" It succeeds to the ")
+                    .append(noun(treaty))
+                    .append(" as successor to ")
+                    .append(name(e.predecessor()))
+                    .append(e.boundFrom() == null ? "" : ", with effect from " + day(e.boundFrom()))
+                    .append('.');
+        }
         List<String> accompanied = new ArrayList<>();
         count(accompanied, e.declarations().size(), "declaration");
         count(accompanied, e.reservations().size(), "reservation");

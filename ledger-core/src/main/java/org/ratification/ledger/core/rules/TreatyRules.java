@@ -256,6 +256,12 @@ public final class TreatyRules {
         Map<String, List<Action>> signatures = byParticipant(facts, ActionKind.SIGNATURE);
         Map<String, List<Action>> instruments = byParticipant(facts, ActionKind.INSTRUMENT);
         Map<String, List<Action>> denunciations = byParticipant(facts, ActionKind.DENUNCIATION);
+        java.util.function.Supplier<LocalDate> general =
+                () -> facts.definition().signature().closesWithEntryIntoForce()
+                        ? StatusCalculator.entryIntoForce(
+                                        facts.definition(), facts.live(ActionKind.INSTRUMENT), registry)
+                                .entryIntoForceOn()
+                        : null;
         for (List<Action> own : instruments.values()) {
             Action previous = null;
             for (Action instrument : own) {
@@ -269,6 +275,24 @@ public final class TreatyRules {
                                         "The date from which " + name(instrument) + " considers itself bound ("
                                                 + instrument.boundFrom()
                                                 + ") is after its notification of succession.")));
+                    }
+                } else if (instrument.instrumentType() == InstrumentType.DEFINITIVE_SIGNATURE) {
+                    signature.ifPresent(s -> found.add(new Violation(
+                            instrument.recordId(),
+                            Rejection.conflict(
+                                    "ALREADY_SIGNED",
+                                    name(instrument) + " signed the treaty on " + s.date()
+                                            + "; a signatory deposits an instrument of ratification, acceptance or"
+                                            + " approval, not a definitive signature."))));
+                    if (!isOpenForSignature(facts.definition(), instrument.date(), general.get())) {
+                        found.add(new Violation(
+                                instrument.recordId(),
+                                Rejection.rule(
+                                        "SIGNATURE_PERIOD_CLOSED",
+                                        "A definitive signature is a signature: the treaty is open for signature from "
+                                                + facts.definition().signature().opensOn() + " "
+                                                + until(facts.definition(), general.get()) + "; "
+                                                + instrument.date() + " is outside that period.")));
                     }
                 } else if (instrument.instrumentType() == InstrumentType.ACCESSION) {
                     signature.ifPresent(
@@ -475,6 +499,6 @@ public final class TreatyRules {
     }
 
     private static String word(InstrumentType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
+        return type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

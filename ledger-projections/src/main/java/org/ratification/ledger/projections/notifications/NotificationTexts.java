@@ -351,6 +351,8 @@ final class NotificationTexts {
             case APPROVAL -> "instrument of approval of the";
             case ACCESSION -> "instrument of accession to the";
             case SUCCESSION -> "notification of succession to the";
+            case FORMAL_CONFIRMATION -> "instrument of formal confirmation of the";
+            case DEFINITIVE_SIGNATURE -> "definitive signature (without reservation as to ratification) of the";
         };
     }
 

@@ -2,9 +2,12 @@ package org.ratification.ledger.api.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.ratification.ledger.core.api.AdoptionMethod;
 import org.ratification.ledger.core.api.CommunicationKind;
+import org.ratification.ledger.core.api.DateRounding;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.LaterInstrumentsFrom;
 
 /** The JSON bodies the API accepts (dates YYYY-MM-DD). Unknown fields are refused. */
 final class Requests {
@@ -22,7 +25,7 @@ final class Requests {
             String parentTreatyId,
             Amendments amendments,
             Succession succession) {
-        record Signature(LocalDate opensOn, LocalDate closesOn) {}
+        record Signature(LocalDate opensOn, LocalDate closesOn, Boolean closesAtEntryIntoForce) {}
 
         record Amendments(Integer proposalAfterYears, Integer daysAfterInstrument) {}
 
@@ -32,9 +35,23 @@ final class Requests {
                 Integer instrumentsRequired,
                 Integer daysAfterThreshold,
                 Integer daysAfterLaterInstrument,
-                Boolean reioInstrumentsCount) {}
+                Boolean reioInstrumentsCount,
+                Integer monthsAfterThreshold,
+                Integer monthsAfterLaterInstrument,
+                DateRounding rounding,
+                LocalDate notBefore,
+                LaterInstrumentsFrom laterInstrumentsFrom,
+                List<String> requiredParticipants,
+                Weighted weighted,
+                List<InstrumentType> countedInstruments) {}
 
-        record Denunciation(Integer takesEffectAfterMonths, Boolean followsParent) {}
+        record Weighted(Map<String, Long> weights, Long total, Integer percent, String description) {}
+
+        record Denunciation(
+                Integer takesEffectAfterMonths,
+                Boolean followsParent,
+                Integer takesEffectAfterDays,
+                Integer notBeforeYearsInForce) {}
     }
 
     record SignatureRequest(String participant, LocalDate signedOn, String place) {}

@@ -24,6 +24,7 @@ import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.SuccessionClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.api.TreatyStatusView;
+import org.ratification.ledger.core.api.WeightedCondition;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.core.rules.StatusCalculator;
@@ -261,15 +262,34 @@ class TreatyController {
                 present(t.adoptedOn(), "adoptedOn"),
                 new SignatureClause(
                         present(signature.opensOn(), "signature.opensOn"),
-                        present(signature.closesOn(), "signature.closesOn")),
+                        signature.closesAtEntryIntoForce() == null
+                                ? present(signature.closesOn(), "signature.closesOn")
+                                : signature.closesOn(),
+                        signature.closesAtEntryIntoForce()),
                 new EntryIntoForceClause(
                         present(eif.instrumentsRequired(), "entryIntoForce.instrumentsRequired"),
                         present(eif.daysAfterThreshold(), "entryIntoForce.daysAfterThreshold"),
                         present(eif.daysAfterLaterInstrument(), "entryIntoForce.daysAfterLaterInstrument"),
-                        present(eif.reioInstrumentsCount(), "entryIntoForce.reioInstrumentsCount")),
+                        present(eif.reioInstrumentsCount(), "entryIntoForce.reioInstrumentsCount"),
+                        eif.monthsAfterThreshold(),
+                        eif.monthsAfterLaterInstrument(),
+                        eif.rounding(),
+                        eif.notBefore(),
+                        eif.laterInstrumentsFrom(),
+                        eif.requiredParticipants() == null ? null : List.copyOf(eif.requiredParticipants()),
+                        eif.weighted() == null
+                                ? null
+                                : new WeightedCondition(
+                                        present(eif.weighted().weights(), "entryIntoForce.weighted.weights"),
+                                        eif.weighted().total(),
+                                        present(eif.weighted().percent(), "entryIntoForce.weighted.percent"),
+                                        eif.weighted().description()),
+                        eif.countedInstruments()),
                 new DenunciationClause(
                         present(denunciation.takesEffectAfterMonths(), "denunciation.takesEffectAfterMonths"),
-                        Boolean.TRUE.equals(denunciation.followsParent())),
+                        Boolean.TRUE.equals(denunciation.followsParent()),
+                        denunciation.takesEffectAfterDays(),
+                        denunciation.notBeforeYearsInForce()),
                 t.parentTreatyId(),
                 t.amendments() == null
                         ? null

@@ -7,7 +7,11 @@ public enum InstrumentType {
     APPROVAL("AA"),
     ACCESSION("a"),
     /** A notification of succession by a successor State. */
-    SUCCESSION("d");
+    SUCCESSION("d"),
+    /** The instrument of an international organization (UNTC letter c), following its signature. */
+    FORMAL_CONFIRMATION("c"),
+    /** A signature that binds without ratification (UNTC letter s), within the signature period. */
+    DEFINITIVE_SIGNATURE("s");
 
     private final String letter;
 

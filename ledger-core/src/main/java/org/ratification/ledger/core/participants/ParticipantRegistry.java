@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,7 +29,7 @@ public final class ParticipantRegistry {
         this.byCode = Collections.unmodifiableMap(byCode);
     }
 
-    /** The registry shipped with the ledger: UN Member States, observers, Cook Islands, Niue, EU. */
+    /** The registry shipped with the ledger: UN Member States, observers, Cook Islands, Niue, EU, former States. */
     public static ParticipantRegistry standard() {
         return STANDARD;
     }
@@ -54,8 +55,19 @@ public final class ParticipantRegistry {
         return find(code).map(Participant::name).orElse(code);
     }
 
+    /** The participants that exist today (former States aside). */
     public Collection<Participant> all() {
-        return byCode.values();
+        return byCode.values().stream().filter(p -> !p.isFormer()).toList();
+    }
+
+    /** Former States (ISO 3166-3), whose instruments count for the treaties of their time. */
+    public Collection<Participant> former() {
+        return byCode.values().stream().filter(Participant::isFormer).toList();
+    }
+
+    /** Whether {@code code} existed on {@code date}; true for an unknown code (refused elsewhere). */
+    public boolean existedOn(String code, LocalDate date) {
+        return find(code).map(p -> p.existedOn(date)).orElse(true);
     }
 
     private static ParticipantRegistry load() {
@@ -65,7 +77,7 @@ public final class ParticipantRegistry {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> rows = new ArrayList<>();
-            String line = reader.readLine(); // header: code,name,kind,unMember,memberOf
+            String line = reader.readLine(); // header: code,name,kind,unMember,memberOf,existedFrom,existedUntil
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
                     rows.add(line.split(",", -1));
@@ -87,12 +99,18 @@ public final class ParticipantRegistry {
                                 row[1],
                                 kind,
                                 memberships(row),
-                                Set.copyOf(members.getOrDefault(row[0], Set.of()))));
+                                Set.copyOf(members.getOrDefault(row[0], Set.of())),
+                                date(row, 5),
+                                date(row, 6)));
             }
             return new ParticipantRegistry(byCode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static LocalDate date(String[] row, int column) {
+        return row.length > column && !row[column].isBlank() ? LocalDate.parse(row[column]) : null;
     }
 
     private static Set<String> memberships(String[] row) {

@@ -138,7 +138,8 @@ public record Action(
 
     /** DOMAIN.md rule 6: the same calendar day the clause's months later (29 February gives 28 February). */
     public static LocalDate denunciationTakesEffect(DenunciationClause clause, LocalDate receivedOn) {
-        return receivedOn.plusMonths(clause.takesEffectAfterMonths());
+        int days = clause.takesEffectAfterDays() == null ? 0 : clause.takesEffectAfterDays();
+        return receivedOn.plusMonths(clause.takesEffectAfterMonths()).plusDays(days);
     }
 
     public Action retract() {

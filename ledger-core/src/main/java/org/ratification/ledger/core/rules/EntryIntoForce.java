@@ -3,33 +3,56 @@ package org.ratification.ledger.core.rules;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.ratification.ledger.core.api.EntryIntoForceClause;
+import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.WeightedCondition;
 
 /**
- * The entry-into-force article as arithmetic (DOMAIN.md rule 5), for any clause. Instruments are
- * ordered by date of deposit, never by recording order; a participant counts once however many
- * instruments it deposited over time; instruments of a REIO count only where the clause says so.
+ * The entry-into-force article as arithmetic (DOMAIN.md rule 5 and docs/CLAUSES.md), for any
+ * clause. Instruments are ordered by date of deposit, never by recording order; a participant counts
+ * once however many instruments it deposited over time; instruments of a REIO count only where the
+ * clause says so, and only the kinds of instrument the clause counts. The threshold is reached by
+ * the first instrument after which every condition holds: the number of instruments, the named
+ * participants (all deposited), the weighted share.
  */
 public final class EntryIntoForce {
 
     private EntryIntoForce() {}
 
-    /** An instrument as the arithmetic sees it. */
-    public record Instrument(String participant, boolean reio, LocalDate depositedOn) {}
+    /** An instrument as the arithmetic sees it ({@code type} null: a kind that always counts). */
+    public record Instrument(String participant, boolean reio, LocalDate depositedOn, InstrumentType type) {
+
+        public Instrument(String participant, boolean reio, LocalDate depositedOn) {
+            this(participant, reio, depositedOn, null);
+        }
+    }
 
     /**
      * The outcome: the number of instruments counted, and once the threshold is reached, the
-     * threshold instrument, its date and the general date of entry into force.
+     * threshold instrument, its date and the general date of entry into force; with how far the
+     * named-set and weighted conditions are ({@code requiredDeposited} of the named participants,
+     * {@code weight} the counted participants' summed weight).
      */
     public record Result(
             EntryIntoForceClause clause,
             int counted,
             Instrument thresholdInstrument,
             LocalDate thresholdReachedOn,
-            LocalDate entryIntoForceOn) {
+            LocalDate entryIntoForceOn,
+            int requiredDeposited,
+            long weight) {
+
+        public Result(
+                EntryIntoForceClause clause,
+                int counted,
+                Instrument thresholdInstrument,
+                LocalDate thresholdReachedOn,
+                LocalDate entryIntoForceOn) {
+            this(clause, counted, thresholdInstrument, thresholdReachedOn, entryIntoForceOn, 0, 0);
+        }
 
         public boolean thresholdReached() {
             return thresholdReachedOn != null;
@@ -37,18 +60,21 @@ public final class EntryIntoForce {
 
         /**
          * When the treaty enters into force for an instrument deposited on {@code depositedOn}:
-         * the general date for instruments deposited on or before the threshold date, otherwise the
-         * later of the general date and the day the clause names after the deposit; {@code null}
-         * while the threshold is not reached.
+         * the general date for instruments deposited on or before the threshold date (before the
+         * general date where the later clock starts at entry into force), otherwise the later of
+         * the general date and the day the clause names after the deposit; {@code null} while the
+         * threshold is not reached.
          */
         public LocalDate entryIntoForceFor(LocalDate depositedOn) {
             if (!thresholdReached()) {
                 return null;
             }
-            if (!depositedOn.isAfter(thresholdReachedOn)) {
+            LocalDate takesGeneralUpTo =
+                    clause.laterClockFromEntryIntoForce() ? entryIntoForceOn.minusDays(1) : thresholdReachedOn;
+            if (!depositedOn.isAfter(takesGeneralUpTo)) {
                 return entryIntoForceOn;
             }
-            LocalDate own = depositedOn.plusDays(clause.daysAfterLaterInstrument());
+            LocalDate own = clause.laterDate(depositedOn);
             return own.isAfter(entryIntoForceOn) ? own : entryIntoForceOn;
         }
     }
@@ -56,23 +82,50 @@ public final class EntryIntoForce {
     private static final Comparator<Instrument> BY_DATE_THEN_PARTICIPANT =
             Comparator.comparing(Instrument::depositedOn).thenComparing(Instrument::participant);
 
+    /** Whether an instrument counts toward the threshold under {@code clause}. */
+    public static boolean counts(EntryIntoForceClause clause, Instrument instrument) {
+        return (clause.reioInstrumentsCount() || !instrument.reio()) && clause.counts(instrument.type());
+    }
+
     public static Result compute(EntryIntoForceClause clause, Collection<Instrument> instruments) {
         List<Instrument> sorted = instruments.stream()
-                .filter(i -> clause.reioInstrumentsCount() || !i.reio())
+                .filter(i -> counts(clause, i))
                 .sorted(BY_DATE_THEN_PARTICIPANT)
                 .toList();
-        Set<String> counted = new HashSet<>();
+        List<String> required = clause.requiredParticipants() == null ? List.of() : clause.requiredParticipants();
+        WeightedCondition weighted = clause.weighted();
+        Set<String> counted = new LinkedHashSet<>();
+        int requiredDeposited = 0;
+        long weight = 0;
         Instrument threshold = null;
         for (Instrument instrument : sorted) {
-            if (counted.add(instrument.participant()) && counted.size() == clause.instrumentsRequired()) {
+            if (!counted.add(instrument.participant())) {
+                continue;
+            }
+            if (required.contains(instrument.participant())) {
+                requiredDeposited++;
+            }
+            if (weighted != null) {
+                weight += weighted.weights().getOrDefault(instrument.participant(), 0L);
+            }
+            if (threshold == null
+                    && counted.size() >= clause.instrumentsRequired()
+                    && requiredDeposited == required.size()
+                    && (weighted == null || weighted.reachedBy(weight))) {
                 threshold = instrument;
             }
         }
         if (threshold == null) {
-            return new Result(clause, counted.size(), null, null, null);
+            return new Result(clause, counted.size(), null, null, null, requiredDeposited, weight);
         }
         LocalDate thresholdDate = threshold.depositedOn();
         return new Result(
-                clause, counted.size(), threshold, thresholdDate, thresholdDate.plusDays(clause.daysAfterThreshold()));
+                clause,
+                counted.size(),
+                threshold,
+                thresholdDate,
+                clause.generalDate(thresholdDate),
+                requiredDeposited,
+                weight);
     }
 }

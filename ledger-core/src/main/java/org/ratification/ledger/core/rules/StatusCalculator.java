@@ -51,7 +51,7 @@ public final class StatusCalculator {
                 definition.entryIntoForce(),
                 instruments.stream()
                         .map(i -> new EntryIntoForce.Instrument(
-                                i.participant(), registry.isReio(i.participant()), i.date()))
+                                i.participant(), registry.isReio(i.participant()), i.date(), i.instrumentType()))
                         .toList());
     }
 
@@ -225,7 +225,7 @@ public final class StatusCalculator {
                 thresholdParticipant,
                 general,
                 general != null && !general.isAfter(asOf),
-                TreatyRules.isOpenForSignature(definition, asOf),
+                TreatyRules.isOpenForSignature(definition, asOf, general),
                 explain(definition, result) + explainParent(context));
     }
 
@@ -234,20 +234,18 @@ public final class StatusCalculator {
         String counting = clause.reioInstrumentsCount()
                 ? ""
                 : " (instruments of regional economic integration organizations are not counted)";
+        String rule = ClauseText.generalRule(clause, registry::nameOf);
         if (!result.thresholdReached()) {
-            int missing = clause.instrumentsRequired() - result.counted();
+            int missing = Math.max(0, clause.instrumentsRequired() - result.counted());
             return result.counted() + " of " + clause.instrumentsRequired() + " instruments counted" + counting + "; "
-                    + missing + " more needed. The treaty enters into force on the "
-                    + ordinal(clause.daysAfterThreshold()) + " day after the date of deposit of the "
-                    + ordinal(clause.instrumentsRequired()) + " instrument.";
+                    + missing + " more needed." + ClauseText.progress(clause, result)
+                    + " The treaty enters into force on " + rule + ".";
         }
-        return "Enters into force on " + result.entryIntoForceOn() + ": the " + ordinal(clause.daysAfterThreshold())
-                + " day after the date of deposit of the " + ordinal(clause.instrumentsRequired()) + " instrument"
-                + counting + ", deposited by "
+        return "Enters into force on " + result.entryIntoForceOn() + ": " + rule + counting
+                + ", deposited by "
                 + registry.nameOf(result.thresholdInstrument().participant())
-                + " on " + result.thresholdReachedOn() + ". For an instrument deposited later: the "
-                + ordinal(clause.daysAfterLaterInstrument())
-                + " day after its deposit, or the general date if that is later.";
+                + " on " + result.thresholdReachedOn() + "." + ClauseText.progress(clause, result) + " "
+                + ClauseText.laterRule(clause);
     }
 
     private static String explainParent(Context context) {

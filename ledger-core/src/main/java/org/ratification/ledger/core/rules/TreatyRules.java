@@ -63,6 +63,15 @@ public final class TreatyRules {
                                 "UNKNOWN_PARTICIPANT",
                                 "No State or organization with code '" + action.participant()
                                         + "' is known to the ledger.")));
+            } else if (!registry.existedOn(action.participant(), action.date())) {
+                var former = registry.find(action.participant()).orElseThrow();
+                found.add(new Violation(
+                        action.recordId(),
+                        Rejection.rule(
+                                "PARTICIPANT_NOT_IN_EXISTENCE",
+                                former.name() + " existed from " + former.existedFrom() + " to "
+                                        + former.existedUntil() + "; an action dated " + action.date()
+                                        + " is outside that period.")));
             } else if (action.date().isBefore(definition.adoptedOn())) {
                 found.add(new Violation(
                         action.recordId(),
@@ -207,6 +216,10 @@ public final class TreatyRules {
     private void checkSignatures(TreatyFacts facts, List<Violation> found) {
         TreatyDefinition definition = facts.definition();
         Map<String, List<Action>> byParticipant = byParticipant(facts, ActionKind.SIGNATURE);
+        LocalDate general = definition.signature().closesWithEntryIntoForce()
+                ? StatusCalculator.entryIntoForce(definition, facts.live(ActionKind.INSTRUMENT), registry)
+                        .entryIntoForceOn()
+                : null;
         for (List<Action> signatures : byParticipant.values()) {
             for (Action duplicate : signatures.subList(1, signatures.size())) {
                 found.add(new Violation(
@@ -217,14 +230,14 @@ public final class TreatyRules {
                                         + signatures.get(0).date() + ".")));
             }
             Action signature = signatures.get(0);
-            if (!isOpenForSignature(definition, signature.date())) {
+            if (!isOpenForSignature(definition, signature.date(), general)) {
                 found.add(new Violation(
                         signature.recordId(),
                         Rejection.rule(
                                 "SIGNATURE_PERIOD_CLOSED",
                                 "The treaty is open for signature from "
-                                        + definition.signature().opensOn() + " to "
-                                        + definition.signature().closesOn() + "; a signature dated " + signature.date()
+                                        + definition.signature().opensOn() + " " + until(definition, general)
+                                        + "; a signature dated " + signature.date()
                                         + " is outside that period.")));
             }
             if (registry.isReio(signature.participant())
@@ -243,6 +256,12 @@ public final class TreatyRules {
         Map<String, List<Action>> signatures = byParticipant(facts, ActionKind.SIGNATURE);
         Map<String, List<Action>> instruments = byParticipant(facts, ActionKind.INSTRUMENT);
         Map<String, List<Action>> denunciations = byParticipant(facts, ActionKind.DENUNCIATION);
+        java.util.function.Supplier<LocalDate> general =
+                () -> facts.definition().signature().closesWithEntryIntoForce()
+                        ? StatusCalculator.entryIntoForce(
+                                        facts.definition(), facts.live(ActionKind.INSTRUMENT), registry)
+                                .entryIntoForceOn()
+                        : null;
         for (List<Action> own : instruments.values()) {
             Action previous = null;
             for (Action instrument : own) {
@@ -256,6 +275,24 @@ public final class TreatyRules {
                                         "The date from which " + name(instrument) + " considers itself bound ("
                                                 + instrument.boundFrom()
                                                 + ") is after its notification of succession.")));
+                    }
+                } else if (instrument.instrumentType() == InstrumentType.DEFINITIVE_SIGNATURE) {
+                    signature.ifPresent(s -> found.add(new Violation(
+                            instrument.recordId(),
+                            Rejection.conflict(
+                                    "ALREADY_SIGNED",
+                                    name(instrument) + " signed the treaty on " + s.date()
+                                            + "; a signatory deposits an instrument of ratification, acceptance or"
+                                            + " approval, not a definitive signature."))));
+                    if (!isOpenForSignature(facts.definition(), instrument.date(), general.get())) {
+                        found.add(new Violation(
+                                instrument.recordId(),
+                                Rejection.rule(
+                                        "SIGNATURE_PERIOD_CLOSED",
+                                        "A definitive signature is a signature: the treaty is open for signature from "
+                                                + facts.definition().signature().opensOn() + " "
+                                                + until(facts.definition(), general.get()) + "; "
+                                                + instrument.date() + " is outside that period.")));
                     }
                 } else if (instrument.instrumentType() == InstrumentType.ACCESSION) {
                     signature.ifPresent(
@@ -320,6 +357,7 @@ public final class TreatyRules {
         Map<String, List<Action>> denunciations = byParticipant(facts, ActionKind.DENUNCIATION);
         EntryIntoForce.Result entryIntoForce =
                 StatusCalculator.entryIntoForce(facts.definition(), facts.live(ActionKind.INSTRUMENT), registry);
+        Integer waitYears = facts.definition().denunciation().notBeforeYearsInForce();
         for (List<Action> own : denunciations.values()) {
             Action previous = null;
             for (Action denunciation : own) {
@@ -336,6 +374,14 @@ public final class TreatyRules {
                                     "NOT_A_PARTY",
                                     name(denunciation) + " is not a Party on " + denunciation.date()
                                             + "; only a Party may denounce the treaty.")));
+                } else if (waitYears != null && denunciation.date().isBefore(inForce.plusYears(waitYears))) {
+                    found.add(new Violation(
+                            denunciation.recordId(),
+                            Rejection.rule(
+                                    "DENUNCIATION_TOO_EARLY",
+                                    name(denunciation) + " may denounce the treaty only " + waitYears
+                                            + " years after its entry into force for it (" + inForce
+                                            + "), that is from " + inForce.plusYears(waitYears) + ".")));
                 } else if (previous != null
                         && !previous.date().isBefore(instrument.get().date())) {
                     found.add(new Violation(
@@ -430,9 +476,22 @@ public final class TreatyRules {
         }
     }
 
-    public static boolean isOpenForSignature(TreatyDefinition definition, LocalDate date) {
-        return !date.isBefore(definition.signature().opensOn())
-                && !date.isAfter(definition.signature().closesOn());
+    /**
+     * Whether the treaty is open for signature on {@code date}; {@code entryIntoForceOn} is the
+     * general date (null while unknown), which closes it where the clause says so.
+     */
+    public static boolean isOpenForSignature(TreatyDefinition definition, LocalDate date, LocalDate entryIntoForceOn) {
+        return definition.signature().isOpen(date, entryIntoForceOn);
+    }
+
+    private static String until(TreatyDefinition definition, LocalDate general) {
+        var clause = definition.signature();
+        if (clause.closesWithEntryIntoForce()) {
+            return "until its entry into force"
+                    + (general == null ? "" : " on " + general)
+                    + (clause.closesOn() == null ? "" : " (at the latest to " + clause.closesOn() + ")");
+        }
+        return clause.closesOn() == null ? "indefinitely" : "to " + clause.closesOn();
     }
 
     private boolean withdrewBetween(Map<String, List<Action>> denunciations, Action previous, Action next) {
@@ -471,6 +530,6 @@ public final class TreatyRules {
     }
 
     private static String word(InstrumentType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
+        return type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

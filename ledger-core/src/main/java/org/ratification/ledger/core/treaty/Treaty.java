@@ -75,9 +75,11 @@ class Treaty {
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy,
             TreatyLookup treaties) {
-        DefinitionRules.check(command.treatyId(), command.definition()).ifPresent(r -> {
-            throw r.exception();
-        });
+        DefinitionRules.check(command.treatyId(), command.definition())
+                .or(() -> DefinitionRules.checkParticipants(command.definition(), ParticipantRegistry.standard()))
+                .ifPresent(r -> {
+                    throw r.exception();
+                });
         requireNotInFuture(command.definition().adoptedOn(), recordedAt);
         String parent = command.definition().parentTreatyId();
         if (parent != null && treaties.facts(parent).isEmpty()) {

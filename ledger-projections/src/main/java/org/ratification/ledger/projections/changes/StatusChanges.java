@@ -94,9 +94,9 @@ public final class StatusChanges {
         if (now.inForce() && !was.inForce()) {
             changes.add(new Change("ENTERED_INTO_FORCE", now.entryIntoForceOn(), null));
         }
-        if (was.openForSignature() && !now.openForSignature()) {
-            changes.add(new Change(
-                    "CLOSED_FOR_SIGNATURE", definition.signature().closesOn().plusDays(1), null));
+        LocalDate closedFrom = definition.signature().closedFrom(now.entryIntoForceOn());
+        if (was.openForSignature() && !now.openForSignature() && closedFrom != null) {
+            changes.add(new Change("CLOSED_FOR_SIGNATURE", closedFrom, null));
         }
         changes.sort(Comparator.comparing(Change::on));
         return changes;

@@ -18,6 +18,7 @@ import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
+import org.ratification.ledger.core.rules.ClauseText;
 import org.ratification.ledger.core.rules.EntryIntoForce;
 
 /**
@@ -77,6 +78,17 @@ final class NotificationTexts {
                 .append(' ')
                 .append(treaty.title())
                 .append('.');
+        if (e.type() == InstrumentType.SUCCESSION
+                && e.predecessor() != null
+                && !e.predecessor().isBlank()) {
+            // a code of the registry (a former State such as YUG or SUN) is named by its name
+            text.append(" It succeeds to the ")
+                    .append(noun(treaty))
+                    .append(" as successor to ")
+                    .append(name(e.predecessor()))
+                    .append(e.boundFrom() == null ? "" : ", with effect from " + day(e.boundFrom()))
+                    .append('.');
+        }
         List<String> accompanied = new ArrayList<>();
         count(accompanied, e.declarations().size(), "declaration");
         count(accompanied, e.reservations().size(), "reservation");
@@ -99,9 +111,20 @@ final class NotificationTexts {
                         + name(e.participant()) + " a written notification of its denunciation of the "
                         + treaty.title() + ".\n\nIn accordance with the denunciation provisions of the "
                         + noun(treaty) + ", the denunciation takes effect on " + day(e.effectiveOn()) + ", "
-                        + months + " month" + (months == 1 ? "" : "s")
+                        + period(months, treaty.denunciation().takesEffectAfterDays())
                         + " after the date of receipt of the notification.",
                 null);
+    }
+
+    /** "12 months", "90 days", "6 months and 10 days". */
+    private static String period(int months, Integer days) {
+        int d = days == null ? 0 : days;
+        String m = months + " month" + (months == 1 ? "" : "s");
+        if (d == 0) {
+            return m;
+        }
+        String ds = d + " day" + (d == 1 ? "" : "s");
+        return months == 0 ? ds : m + " and " + ds;
     }
 
     Draft communication(TreatyDefinition treaty, CommunicationReceivedEvent e, Optional<Target> target) {
@@ -235,9 +258,8 @@ final class NotificationTexts {
         var clause = treaty.entryIntoForce();
         String noun = noun(treaty);
         String who = name(participant);
-        String rule = "the " + ordinal(clause.daysAfterThreshold()) + " day after the date of deposit of the "
-                + ordinal(clause.instrumentsRequired()) + " instrument of ratification, acceptance, approval or"
-                + " accession";
+        String rule = ClauseText.generalRule(clause, this::name)
+                .replaceFirst(" instrument(?! of)", " instrument of ratification, acceptance, approval or accession");
         boolean counts = clause.reioInstrumentsCount() || !registry.isReio(participant);
         String notCounted = counts
                 ? ""
@@ -250,7 +272,7 @@ final class NotificationTexts {
                             ? ""
                             : " (instruments of regional economic integration organizations are not counted)")
                     + ". Instruments counted so far: " + result.counted() + " of " + clause.instrumentsRequired()
-                    + "." + notCounted;
+                    + "." + ClauseText.progress(clause, result) + notCounted;
         }
         LocalDate general = result.entryIntoForceOn();
         LocalDate inForce = result.entryIntoForceFor(depositedOn);
@@ -267,8 +289,10 @@ final class NotificationTexts {
                     + " by " + name(result.thresholdInstrument().participant()) + ")." + notCounted;
         }
         return "In accordance with its entry-into-force provisions, the " + noun + " enters into force for " + who
-                + " on " + day(inForce) + ": the " + ordinal(clause.daysAfterLaterInstrument())
-                + " day after the date of deposit of its instrument, or the date of entry into force of the " + noun
+                + " on " + day(inForce) + ": "
+                + ClauseText.delay(
+                        clause.daysAfterLaterInstrument(), clause.monthsAfterLaterInstrument(), clause.rounding())
+                + " the date of deposit of its instrument, or the date of entry into force of the " + noun
                 + " (" + day(general) + ") if that is later." + notCounted;
     }
 
@@ -279,9 +303,8 @@ final class NotificationTexts {
             return "Instruments now counted toward the entry into force of the " + noun(treaty) + ": "
                     + result.counted() + " of " + clause.instrumentsRequired() + ".";
         }
-        return "The " + noun(treaty) + " enters into force on " + day(result.entryIntoForceOn()) + ", the "
-                + ordinal(clause.daysAfterThreshold()) + " day after the date of deposit of the "
-                + ordinal(clause.instrumentsRequired()) + " instrument (deposited on "
+        return "The " + noun(treaty) + " enters into force on " + day(result.entryIntoForceOn()) + ", "
+                + ClauseText.generalRule(clause, this::name) + " (deposited on "
                 + day(result.thresholdReachedOn()) + ").";
     }
 
@@ -328,6 +351,8 @@ final class NotificationTexts {
             case APPROVAL -> "instrument of approval of the";
             case ACCESSION -> "instrument of accession to the";
             case SUCCESSION -> "notification of succession to the";
+            case FORMAL_CONFIRMATION -> "instrument of formal confirmation of the";
+            case DEFINITIVE_SIGNATURE -> "definitive signature (without reservation as to ratification) of the";
         };
     }
 

@@ -91,6 +91,57 @@ class NotificationTextsTest {
                         + " of entry into force of the Convention (10 April 2030) if that is later.");
     }
 
+    @Test
+    void aSuccessorsNotificationNamesItsPredecessorFromTheRegistryOfFormerStates() {
+        var event = new org.ratification.ledger.core.api.InstrumentDepositedEvent(
+                "cybercrime",
+                "r1",
+                "MNE",
+                org.ratification.ledger.core.api.InstrumentType.SUCCESSION,
+                LocalDate.of(2030, 1, 10),
+                List.of(),
+                List.of(),
+                "SCG",
+                LocalDate.of(2006, 6, 3));
+        var result = EntryIntoForce.compute(CYBERCRIME.entryIntoForce(), List.of(instrument("MNE", "2030-01-10")));
+        assertThat(texts.instrument(CYBERCRIME, event, result).text())
+                .contains("as successor to Serbia and Montenegro, with effect from 3 June 2006.");
+    }
+
+    @Test
+    void aClauseOfAnotherFamilyIsToldInItsOwnWords() {
+        var rome = new EntryIntoForceClause(
+                2,
+                60,
+                60,
+                true,
+                null,
+                null,
+                org.ratification.ledger.core.api.DateRounding.FIRST_DAY_OF_NEXT_MONTH,
+                null,
+                null,
+                null,
+                null,
+                null);
+        var treaty = new TreatyDefinition(
+                "rome",
+                "XVIII-10",
+                "Rome Statute of the International Criminal Court",
+                LocalDate.of(1998, 7, 17),
+                new SignatureClause(LocalDate.of(1998, 7, 17), LocalDate.of(2000, 12, 31)),
+                rome,
+                new DenunciationClause(0, false, 365, null));
+        var result =
+                EntryIntoForce.compute(rome, List.of(instrument("ARG", "2001-02-08"), instrument("AUT", "2002-04-11")));
+        assertThat(texts.entryIntoForce(treaty, "AUS", LocalDate.of(2002, 7, 1), result))
+                .contains("on 1 September 2002: the first day of the month after the 60th day following the date of"
+                        + " deposit of its instrument");
+        assertThat(texts.entryIntoForce(treaty, "AUT", LocalDate.of(2002, 4, 11), result))
+                .contains(
+                        "enters into force on 1 July 2002, the first day of the month after the 60th day following"
+                                + " the date of deposit of the 2nd instrument of ratification, acceptance, approval or accession");
+    }
+
     private static EntryIntoForce.Instrument instrument(String participant, String date) {
         return new EntryIntoForce.Instrument(participant, false, LocalDate.parse(date));
     }

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.ratification.ledger.api.cli.LedgerCommandLine;
 import org.ratification.ledger.core.api.ParticipantView;
 import org.ratification.ledger.core.api.RecordingMetadata;
 import org.ratification.ledger.core.api.TreatyEvent;
@@ -47,20 +48,25 @@ public final class OfflineVerifier {
 
     private OfflineVerifier() {}
 
-    /** {@code verify <export.ndjson> [--as-of YYYY-MM-DD]}; exit 0 valid, 1 broken, 2 unusable input. */
+    /**
+     * {@code verify <export.ndjson> [--as-of YYYY-MM-DD]} as on the command line ({@link VerifyCommand}):
+     * exit 0 valid, 1 broken, 2 unusable input.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1 && !(args.length == 3 && "--as-of".equals(args[1]))) {
-            err.println("usage: java -jar ledger-api.jar verify <history.ndjson> [--as-of YYYY-MM-DD]");
-            return 2;
-        }
+        String[] command = new String[args.length + 1];
+        command[0] = "verify";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return LedgerCommandLine.execute(command, out, err, springArguments -> {
+            throw new IllegalStateException("verify does not start the service");
+        });
+    }
+
+    /** The report as the command line prints it. */
+    static String json(Report report) {
         try {
-            LocalDate asOf = args.length == 3 ? LocalDate.parse(args[2]) : LocalDate.now(ZoneOffset.UTC);
-            Report report = verify(Path.of(args[0]), asOf);
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            return report.chain().valid() ? 0 : 1;
-        } catch (IOException | RuntimeException e) {
-            err.println("Cannot verify " + args[0] + ": " + e.getMessage());
-            return 2;
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -27,6 +27,8 @@ public class LedgerApplication {
     static ConfigurableApplicationContext start(String[] springArguments) {
         // Axon's anonymous usage reporting has no place in a depositary's service
         System.setProperty("axoniq.update-checker.disabled", "true");
+        // nor its advertisement for AxonIQ Console (eight lines at every start)
+        System.setProperty("disable-axoniq-console-message", "true");
         return SpringApplication.run(LedgerApplication.class, springArguments);
     }
 }

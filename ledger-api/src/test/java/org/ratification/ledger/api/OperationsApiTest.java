@@ -65,11 +65,14 @@ class OperationsApiTest extends ApiTestSupport {
         assertThat(scrape).doesNotContainPattern("(?m)^ledger_commands_total\\{[^}]*code=");
         assertThat(scrape).containsPattern("ledger_recording_seconds_count\\{[^}]*seen=\"local\"[^}]*} [1-9]");
         // a histogram with fixed buckets, so that quantiles aggregate across nodes
-        for (String le : List.of("0.01", "0.1", "1.0", "2.0", "+Inf")) {
+        for (String le : List.of("0.005", "0.1", "1.0", "2.0", "5.0")) {
             assertThat(scrape)
-                    .containsPattern("ledger_recording_seconds_bucket\\{[^}]*le=\"" + Pattern.quote(le)
-                            + "\"[^}]*seen=\"local\"[^}]*} [1-9]");
+                    .containsPattern("ledger_recording_seconds_bucket\\{(?=[^}]*seen=\"local\")(?=[^}]*le=\""
+                            + Pattern.quote(le) + "\")[^}]*} \\d");
         }
+        assertThat(scrape)
+                .containsPattern(
+                        "ledger_recording_seconds_bucket\\{(?=[^}]*seen=\"local\")(?=[^}]*le=\"\\+Inf\")[^}]*} [1-9]");
         long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         assertThat(value(scrape, "ledger_events_head\\{?[^ ]*")).isEqualTo(head);
         // segments with nothing to handle store their position lazily: the lag reaches zero shortly

@@ -19,8 +19,8 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * The command line of {@code ledger-api.jar}: {@code serve} (the default), {@code verify} and
- * {@code health}. A new command is a class annotated {@code @Command} listed in {@link Ledger}'s
- * {@code subcommands}; a new option is a field annotated {@code @Option} on its command.
+ * {@code health}. A new command is a class annotated {@code @Command}, added in
+ * {@link #commandLine}; a new option is a field annotated {@code @Option} on its command.
  */
 public final class LedgerCommandLine {
 

@@ -1,22 +1,34 @@
 package org.ratification.ledger.api;
 
-import java.util.Arrays;
-import org.ratification.ledger.api.verify.OfflineVerifier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ratification.ledger.api.cli.LedgerCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The ratification ledger service. */
 @SpringBootApplication(scanBasePackages = "org.ratification.ledger")
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 
+    /** The command line ({@link LedgerCommandLine}); without a command, the service starts. */
     public static void main(String[] args) {
-        if (args.length > 0 && "verify".equals(args[0])) {
-            System.exit(OfflineVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        AtomicBoolean serving = new AtomicBoolean();
+        int exit = LedgerCommandLine.execute(args, System.out, System.err, springArguments -> {
+            serving.set(true);
+            return start(springArguments);
+        });
+        if (!serving.get() || exit != LedgerCommandLine.OK) {
+            System.exit(exit);
         }
+    }
+
+    static ConfigurableApplicationContext start(String[] springArguments) {
         // Axon's anonymous usage reporting has no place in a depositary's service
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(LedgerApplication.class, args);
+        // nor its advertisement for AxonIQ Console (eight lines at every start)
+        System.setProperty("disable-axoniq-console-message", "true");
+        return SpringApplication.run(LedgerApplication.class, springArguments);
     }
 }

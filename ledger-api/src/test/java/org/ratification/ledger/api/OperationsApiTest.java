@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,19 +37,42 @@ class OperationsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void infoShowsTheBuildAndTheCommit() {
+        JsonNode info = get("/actuator/info").body();
+        assertThat(info.at("/build/version").asText()).isNotBlank();
+        assertThat(info.at("/build/artifact").asText()).isEqualTo("ledger-api");
+        assertThat(info.at("/git/commit/id").asText()).matches("[0-9a-f]{7,}");
+    }
+
+    @Test
     void prometheusCountsRecordedAndRefusedCommandsAndShowsLagAndLatency() {
         String treaty = registerTreaty(40, 90, 30, false);
-        double recordedBefore = metric("ledger_commands_total", "SignConventionCommand", "recorded", "NONE");
-        double refusedBefore = metric("ledger_commands_total", "SignConventionCommand", "refused", "ALREADY_SIGNED");
+        String command = "command=\"SignConventionCommand\"";
+        double recordedBefore = metric("ledger_commands_total", command, "outcome=\"recorded\"");
+        double refusedBefore = metric("ledger_commands_total", command, "outcome=\"refused\"");
+        double alreadySignedBefore = metric("ledger_commands_refused_total", command, "code=\"ALREADY_SIGNED\"");
         assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
         assertThat(sign(treaty, "FRA", "2025-10-26").code()).isEqualTo("ALREADY_SIGNED");
 
-        assertThat(metric("ledger_commands_total", "SignConventionCommand", "recorded", "NONE"))
+        assertThat(metric("ledger_commands_total", command, "outcome=\"recorded\""))
                 .isEqualTo(recordedBefore + 1);
-        assertThat(metric("ledger_commands_total", "SignConventionCommand", "refused", "ALREADY_SIGNED"))
+        assertThat(metric("ledger_commands_total", command, "outcome=\"refused\""))
                 .isEqualTo(refusedBefore + 1);
+        assertThat(metric("ledger_commands_refused_total", command, "code=\"ALREADY_SIGNED\""))
+                .isEqualTo(alreadySignedBefore + 1);
         String scrape = scrape();
+        // a success has no code; the code is on the refusals only
+        assertThat(scrape).doesNotContainPattern("(?m)^ledger_commands_total\\{[^}]*code=");
         assertThat(scrape).containsPattern("ledger_recording_seconds_count(\\{[^}]*})? [1-9]");
+        // a histogram with fixed buckets, so that quantiles aggregate across nodes
+        for (String le : List.of("0.005", "0.1", "1.0", "2.0", "5.0")) {
+            assertThat(scrape)
+                    .containsPattern("ledger_recording_seconds_bucket\\{(?=[^}]*le=\""
+                            + Pattern.quote(le) + "\")[^}]*} \\d");
+        }
+        assertThat(scrape)
+                .containsPattern(
+                        "ledger_recording_seconds_bucket\\{(?=[^}]*le=\"\\+Inf\")[^}]*} [1-9]");
         long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         assertThat(value(scrape, "ledger_events_head\\{?[^ ]*")).isEqualTo(head);
         // the tracking processors' lag reaches zero shortly; inline read models have none
@@ -127,14 +151,13 @@ class OperationsApiTest extends ApiTestSupport {
         return response.getBody();
     }
 
-    private double metric(String name, String command, String outcome, String code) {
+    /** The value of the series of {@code name} whose labels include every one of {@code labels}. */
+    private double metric(String name, String... labels) {
         String scrape = scrape();
         Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(scrape);
         while (line.find()) {
-            String labels = line.group(1);
-            if (labels.contains("command=\"" + command + "\"")
-                    && labels.contains("outcome=\"" + outcome + "\"")
-                    && labels.contains("code=\"" + code + "\"")) {
+            String found = line.group(1);
+            if (Arrays.stream(labels).allMatch(found::contains)) {
                 return Double.parseDouble(line.group(2));
             }
         }

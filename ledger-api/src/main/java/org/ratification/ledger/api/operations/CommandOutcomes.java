@@ -14,14 +14,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts every handled command by type and outcome, as {@code ledger.commands}: {@code recorded}
- * once its events are committed, {@code refused} with the rejection's code, {@code lost-race}
- * when another write to the same treaty committed first (the gateway retries those), and
- * {@code failed} for anything else.
+ * once its events are committed, {@code refused} by a rule, {@code lost-race} when another write to
+ * the same treaty committed first (the gateway retries those), and {@code failed} for anything
+ * else. Refusals are counted a second time by their code, as {@code ledger.commands.refused}, so
+ * that a success carries no code (Prometheus wants one set of labels per metric name).
  */
 @Component
 public class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     public static final String METER = "ledger.commands";
+
+    public static final String REFUSED_METER = "ledger.commands.refused";
 
     private final MeterRegistry meters;
 
@@ -33,20 +36,28 @@ public class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
-        unitOfWork.afterCommit(u -> count(command, "recorded", "NONE"));
+        unitOfWork.afterCommit(u -> count(command, "recorded"));
         unitOfWork.onRollback(u -> {
             Throwable failure = u.getExecutionResult().getExceptionResult();
-            count(command, outcome(failure), code(failure));
+            String outcome = outcome(failure);
+            count(command, outcome);
+            if ("refused".equals(outcome)) {
+                Counter.builder(REFUSED_METER)
+                        .description("Commands refused, by type and the refusal's code")
+                        .tag("command", command)
+                        .tag("code", code(failure))
+                        .register(meters)
+                        .increment();
+            }
         });
         return interceptorChain.proceed();
     }
 
-    private void count(String command, String outcome, String code) {
+    private void count(String command, String outcome) {
         Counter.builder(METER)
                 .description("Commands handled, by type and outcome")
                 .tag("command", command)
                 .tag("outcome", outcome)
-                .tag("code", code)
                 .register(meters)
                 .increment();
     }
@@ -70,9 +81,6 @@ public class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage
         if (failure instanceof AggregateStreamCreationException) {
             return "TREATY_ALREADY_REGISTERED";
         }
-        if (failure instanceof ConcurrencyException) {
-            return "CONCURRENT_WRITE";
-        }
-        return failure == null ? "UNKNOWN" : failure.getClass().getSimpleName();
+        return "UNKNOWN";
     }
 }

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.ratification.ledger.api.cli.LedgerCommandLine;
 import org.ratification.ledger.core.api.ParticipantView;
 import org.ratification.ledger.core.api.RecordingMetadata;
 import org.ratification.ledger.core.api.TreatyEvent;
@@ -56,44 +57,27 @@ public final class OfflineVerifier {
             boolean valid,
             ChainVerifier.HeadMatch expectedHead) {}
 
-    static final String USAGE =
-            "usage: java -jar ledger-api.jar verify <history.ndjson> [--as-of YYYY-MM-DD] [--expected-head <sha-256 hex>]";
-
     private OfflineVerifier() {}
 
     /**
-     * {@code verify <export.ndjson> [--as-of YYYY-MM-DD] [--expected-head <hash>]}; exit 0 valid (and
-     * the expected head found), 1 broken or the expected head not found, 2 unusable input.
+     * {@code verify <export.ndjson> [--as-of YYYY-MM-DD] [--expected-head <hash>]} as on the command line
+     * ({@link VerifyCommand}): exit 0 valid, 1 broken or the expected head not found, 2 unusable input.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args.length % 2 == 0 || args[0].startsWith("--")) {
-            err.println(USAGE);
-            return 2;
-        }
-        String asOfText = null;
-        String expectedHead = null;
-        for (int i = 1; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--as-of" -> asOfText = args[i + 1];
-                case "--expected-head" -> expectedHead = args[i + 1];
-                default -> {
-                    err.println(USAGE);
-                    return 2;
-                }
-            }
-        }
-        if (expectedHead != null && !isHash(expectedHead)) {
-            err.println("The expected head must be a SHA-256 hash written as 64 hexadecimal digits.");
-            return 2;
-        }
+        String[] command = new String[args.length + 1];
+        command[0] = "verify";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return LedgerCommandLine.execute(command, out, err, springArguments -> {
+            throw new IllegalStateException("verify does not start the service");
+        });
+    }
+
+    /** The report as the command line prints it. */
+    static String json(Report report) {
         try {
-            LocalDate asOf = asOfText != null ? LocalDate.parse(asOfText) : LocalDate.now(ZoneOffset.UTC);
-            Report report = verify(Path.of(args[0]), asOf, expectedHead);
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            return report.valid() ? 0 : 1;
-        } catch (IOException | RuntimeException e) {
-            err.println("Cannot verify " + args[0] + ": " + e.getMessage());
-            return 2;
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

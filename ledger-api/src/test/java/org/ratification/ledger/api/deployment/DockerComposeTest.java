@@ -2,9 +2,13 @@ package org.ratification.ledger.api.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +22,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ratification.ledger.api.cli.LedgerCommandLine;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs the build, so the deployment files are checked against the application
  * they deploy: docker/compose.yaml's services, images, ports, environment and dependencies against
- * the configuration keys and profiles of the service, and docker/Dockerfile's build, user and
- * health check against the actuator settings.
+ * the configuration keys and profiles of the service, its passwords against the environment, and
+ * docker/Dockerfile's dependency layer, layered jar, user and health check (the jar's own
+ * {@code health} command) against the build and the actuator settings.
  */
 class DockerComposeTest {
 
@@ -160,8 +166,29 @@ class DockerComposeTest {
     }
 
     @Test
+    void passwordsComeFromTheEnvironmentTheSameForBothNodes() {
+        Map<String, String> postgres = environment("postgres");
+        assertThat(postgres.get("POSTGRES_PASSWORD")).startsWith("${LEDGER_DB_PASSWORD:?");
+        Set<Map<String, String>> secretsPerNode = new HashSet<>();
+        for (String node : ledgerNodes()) {
+            Map<String, String> environment = environment(node);
+            Map<String, String> secrets = new LinkedHashMap<>();
+            for (String variable :
+                    List.of("LEDGER_DB_PASSWORD", "LEDGER_DEPOSITARY_PASSWORD", "LEDGER_AUDITOR_PASSWORD")) {
+                // ${NAME:?message}: compose refuses to start without the variable, and no password is in the file
+                assertThat(environment.get(variable))
+                        .as(node + " takes " + variable + " from the environment, required")
+                        .startsWith("${" + variable + ":?");
+                secrets.put(variable, environment.get(variable));
+            }
+            secretsPerNode.add(secrets);
+        }
+        assertThat(secretsPerNode).as("both nodes share the same secrets").hasSize(1);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
-    void theDockerfileBuildsWithTheWrapperRunsAsAUserAndChecksReadiness() throws IOException {
+    void theDockerfileCachesDependenciesBuildsWithTheImagesMavenAndShipsALayeredJar() {
         for (String node : ledgerNodes()) {
             Map<String, Object> build = (Map<String, Object>) services.get(node).get("build");
             Path context = root.resolve("docker")
@@ -172,25 +199,82 @@ class DockerComposeTest {
         }
         assertThat(lines("FROM "))
                 .containsExactly("FROM maven:3.9-eclipse-temurin-17 AS build", "FROM eclipse-temurin:17-jre");
-        assertThat(lines("RUN ")).anyMatch(line -> line.contains("./mvnw ") && line.contains("package"));
         for (String copy : lines("COPY ")) {
             if (!copy.contains("--from=")) {
                 String source = copy.split("\\s+")[1];
                 assertThat(root.resolve(source)).as(copy).exists();
             }
         }
+        // the dependency layer: only poms are copied before go-offline, sources after it
+        int goOffline = indexOf(line -> line.startsWith("RUN ") && line.contains("dependency:go-offline"));
+        int firstSources = indexOf(line -> line.startsWith("COPY ") && line.contains("/src/"));
+        assertThat(goOffline).as("a go-offline layer").isPositive().isLessThan(firstSources);
+        for (String copy : dockerfile.subList(0, goOffline)) {
+            if (copy.startsWith("COPY ")) {
+                assertThat(copy.split("\\s+")[1]).as(copy).endsWith("pom.xml");
+            }
+        }
+        for (String module : List.of("ledger-core", "ledger-projections", "ledger-api")) {
+            assertThat(dockerfile.subList(0, goOffline)).contains("COPY " + module + "/pom.xml " + module + "/");
+        }
+        // the image's Maven, not the wrapper (which would download Maven again)
+        assertThat(lines("RUN ")).noneMatch(line -> line.contains("mvnw"));
+        assertThat(lines("RUN "))
+                .anyMatch(line -> line.startsWith("RUN mvn ")
+                        && line.contains(" package")
+                        && line.contains("-Djarmode=tools -jar ledger-api/target/ledger-api.jar extract --layers"));
+        // a layer per rate of change, in Spring Boot's order, and nothing installed in the runtime image
+        List<String> layers = lines("COPY --from=build").stream()
+                .map(line -> line.replaceAll(".*/layers/([a-z-]+)/.*", "$1"))
+                .toList();
+        assertThat(layers)
+                .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+        assertThat(dockerfile)
+                .noneMatch(line -> line.contains("apt-get") || line.contains("curl") || line.contains("wget"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theImageRunsAsAUserAndChecksReadinessWithTheJarsOwnHealthCommand() throws IOException {
         List<String> users = lines("USER ");
         assertThat(users).hasSize(1);
         assertThat(users.get(0)).isNotIn("USER root", "USER 0");
         assertThat(dockerfile.indexOf(users.get(0)))
                 .isGreaterThan(dockerfile.indexOf(lines("FROM ").get(1)));
 
+        List<String> entrypoint = execForm(lines("ENTRYPOINT ").get(0).substring("ENTRYPOINT ".length()));
+        assertThat(entrypoint).startsWith("java").contains("-jar");
+        String jar = entrypoint.get(entrypoint.indexOf("-jar") + 1);
+        assertThat(lines("WORKDIR ")).last().isEqualTo("WORKDIR " + Path.of(jar).getParent());
+        assertThat(lines("COPY --from=build").get(3))
+                .as("the application layer holds the jar")
+                .endsWith(" ./");
+
         String healthcheck = lines("HEALTHCHECK ").get(0);
-        Matcher url = Pattern.compile("http://localhost:(\\d+)(/\\S*)").matcher(healthcheck);
+        List<String> check = execForm(healthcheck.substring(healthcheck.indexOf("CMD ") + "CMD ".length()));
+        assertThat(check).startsWith("java").contains("-jar");
+        assertThat(check.get(check.indexOf("-jar") + 1)).isEqualTo(jar);
+        List<String> command = check.subList(check.indexOf("-jar") + 2, check.size());
+        assertThat(command.get(0)).isEqualTo("health");
+        Matcher url = Pattern.compile("http://localhost:(\\d+)(/\\S*)").matcher(String.join(" ", command));
         assertThat(url.find()).as(healthcheck).isTrue();
         assertThat(url.group(1)).isEqualTo(placeholders("application.yml").get("LEDGER_PORT"));
         assertThat(lines("EXPOSE ")).containsExactly("EXPOSE " + url.group(1));
         assertThat(url.group(2)).isEqualTo("/actuator/health/readiness");
+        // the jar understands the health check's arguments
+        List<String> withHelp = new ArrayList<>(command);
+        withHelp.add("--help");
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        int exit = LedgerCommandLine.execute(
+                withHelp.toArray(String[]::new),
+                new PrintStream(help, true, StandardCharsets.UTF_8),
+                new PrintStream(help, true, StandardCharsets.UTF_8),
+                springArguments -> {
+                    throw new AssertionError("the health check must not start a service");
+                });
+        assertThat(exit).as(help.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(help.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar ledger-api.jar health");
+
         Map<String, Object> management = (Map<String, Object>) application().get("management");
         String exposed = ((Map<String, Map<String, Map<String, Object>>>) management.get("endpoints"))
                 .get("web")
@@ -200,6 +284,21 @@ class DockerComposeTest {
         assertThat(Arrays.asList(exposed.split(","))).contains("health");
         Map<String, Object> health = ((Map<String, Map<String, Object>>) management.get("endpoint")).get("health");
         assertThat(((Map<String, Object>) health.get("probes")).get("enabled")).isEqualTo(true);
+    }
+
+    /** The arguments of an exec-form instruction: ["java", "-jar", …]. */
+    private static List<String> execForm(String json) throws IOException {
+        assertThat(json).as("exec form").startsWith("[");
+        return List.of(new ObjectMapper().readValue(json, String[].class));
+    }
+
+    private static int indexOf(java.util.function.Predicate<String> line) {
+        for (int i = 0; i < dockerfile.size(); i++) {
+            if (line.test(dockerfile.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<String> ledgerNodes() {

@@ -3,9 +3,12 @@ package org.ratification.ledger.api.readmodels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** The OpenAPI document describes every endpoint of the API, with a summary and examples. */
+/**
+ * The OpenAPI document describes every endpoint of the API, with a summary and examples, its security
+ * and every error response as a problem with its codes.
+ */
 class OpenApiDocumentationTest extends ReadModelTestSupport {
 
     @Autowired
@@ -78,6 +84,108 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
                         .path("content")
                         .has("application/x-ndjson"))
                 .isTrue();
+    }
+
+    @Test
+    void theContractHasAnInfoAndBothSecuritySchemes() throws IOException {
+        JsonNode document = get("/v3/api-docs").body();
+        JsonNode info = document.path("info");
+        assertThat(info.path("title").asText()).isEqualTo("Ratification Ledger API");
+        Properties build = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/build-info.properties")) {
+            assertThat(in).as("build-info.properties from the Maven build").isNotNull();
+            build.load(in);
+        }
+        assertThat(info.path("version").asText()).isEqualTo(build.getProperty("build.version"));
+        assertThat(info.path("description").asText()).contains("problem+json");
+        assertThat(info.path("license").path("name").asText()).isNotBlank();
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        assertThat(schemes.path("basicAuth").path("type").asText()).isEqualTo("http");
+        assertThat(schemes.path("basicAuth").path("scheme").asText()).isEqualTo("basic");
+        assertThat(schemes.path("bearerAuth").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("properties")
+                        .has("code"))
+                .isTrue();
+    }
+
+    @Test
+    void everyOperationDeclaresItsErrorsAsProblemsWithTheirCodes() {
+        JsonNode document = get("/v3/api-docs").body();
+        List<String> checked = new ArrayList<>();
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+                    String name = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE")
+                            .contains(entry.getKey().toUpperCase(Locale.ROOT))) {
+                        return;
+                    }
+                    checked.add(name);
+                    JsonNode operation = entry.getValue();
+                    JsonNode responses = operation.path("responses");
+                    assertThat(responses.has("500")).as(name + " declares 500").isTrue();
+                    responses.fields().forEachRemaining(response -> {
+                        if (response.getKey().startsWith("4")
+                                || response.getKey().startsWith("5")) {
+                            JsonNode problem =
+                                    response.getValue().path("content").path("application/problem+json");
+                            assertThat(problem.path("schema").path("$ref").asText())
+                                    .as(name + " " + response.getKey() + " is a problem")
+                                    .endsWith("/Problem");
+                            assertThat(response.getValue()
+                                            .path("x-problem-codes")
+                                            .size())
+                                    .as(name + " " + response.getKey() + " names its codes")
+                                    .isPositive();
+                        }
+                    });
+                    if (operation.has("requestBody") && name.startsWith("POST ")) {
+                        for (String status : List.of("400", "401", "403", "409", "413", "415", "422")) {
+                            assertThat(responses.has(status))
+                                    .as(name + " declares " + status)
+                                    .isTrue();
+                        }
+                        assertThat(operation.path("parameters").findValuesAsText("name"))
+                                .as(name + " takes an Idempotency-Key")
+                                .contains("Idempotency-Key");
+                    }
+                    if (name.startsWith("POST ")) {
+                        assertThat(operation.path("x-required-role").asText()).isEqualTo("DEPOSITARY");
+                        assertThat(operation.path("security").findValuesAsText("basicAuth"))
+                                .isNotNull();
+                        assertThat(operation.path("security").toString()).contains("basicAuth", "bearerAuth");
+                    }
+                    if (path.getKey().contains("{treatyId}")) {
+                        assertThat(responses.path("404").path("x-problem-codes").toString())
+                                .contains("TREATY_NOT_FOUND");
+                    }
+                    JsonNode created = responses.path("201").path("content");
+                    if (!created.isMissingNode()) {
+                        assertThat(created.has("*/*"))
+                                .as(name + " 201 is typed")
+                                .isFalse();
+                        assertThat(created.has("application/json"))
+                                .as(name + " 201 is JSON")
+                                .isTrue();
+                    }
+                }));
+        assertThat(checked)
+                .contains("POST /api/treaties/{treatyId}/signatures", "GET /api/treaties/{treatyId}/history");
+        JsonNode history =
+                document.path("paths").path("/api/treaties/{treatyId}/history").path("get");
+        assertThat(history.path("x-required-role").asText()).isEqualTo("AUDITOR");
+        assertThat(history.path("responses").has("401")).isTrue();
+        JsonNode status =
+                document.path("paths").path("/api/treaties/{treatyId}").path("get");
+        assertThat(status.has("security"))
+                .as("reading a status needs no credentials")
+                .isFalse();
+        assertThat(status.path("responses").has("401")).isFalse();
+        assertThat(status.path("responses").path("400").path("x-problem-codes").toString())
+                .contains("INVALID_DATE");
     }
 
     @Test

@@ -21,7 +21,8 @@ final class Requests {
             Denunciation denunciation,
             String parentTreatyId,
             Amendments amendments,
-            Succession succession) {
+            Succession succession,
+            String shortTitle) {
         record Signature(LocalDate opensOn, LocalDate closesOn) {}
 
         record Amendments(Integer proposalAfterYears, Integer daysAfterInstrument) {}

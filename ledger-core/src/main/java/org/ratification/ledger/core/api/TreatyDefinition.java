@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * @param amendments the amendment clause, null where the treaty provides none
  * @param succession how a notification of succession takes effect, null for the default
  *     ({@link SuccessionClause#standard()})
+ * @param shortTitle the title the public pages use as heading ("Convention against Cybercrime"),
+ *     null where the full title is short enough; optional, left out of the record when null
  */
 public record TreatyDefinition(
         String id,
@@ -20,7 +22,34 @@ public record TreatyDefinition(
         DenunciationClause denunciation,
         String parentTreatyId,
         AmendmentClause amendments,
-        SuccessionClause succession) {
+        SuccessionClause succession,
+        String shortTitle) {
+
+    /** Without a short title. */
+    public TreatyDefinition(
+            String id,
+            String reference,
+            String title,
+            LocalDate adoptedOn,
+            SignatureClause signature,
+            EntryIntoForceClause entryIntoForce,
+            DenunciationClause denunciation,
+            String parentTreatyId,
+            AmendmentClause amendments,
+            SuccessionClause succession) {
+        this(
+                id,
+                reference,
+                title,
+                adoptedOn,
+                signature,
+                entryIntoForce,
+                denunciation,
+                parentTreatyId,
+                amendments,
+                succession,
+                null);
+    }
 
     /** A treaty of its own, without amendment clause, with the standard succession rule. */
     public TreatyDefinition(
@@ -31,6 +60,6 @@ public record TreatyDefinition(
             SignatureClause signature,
             EntryIntoForceClause entryIntoForce,
             DenunciationClause denunciation) {
-        this(id, reference, title, adoptedOn, signature, entryIntoForce, denunciation, null, null, null);
+        this(id, reference, title, adoptedOn, signature, entryIntoForce, denunciation, null, null, null, null);
     }
 }

@@ -173,6 +173,41 @@ public class NotificationRepository {
                 treatyId);
     }
 
+    /**
+     * Notifications across treaties, the newest first (by year and number of issue), filtered by
+     * whichever of treaty, participant, year and action is not null, at most {@code limit}.
+     */
+    public List<NotificationView> search(String treatyId, String participant, Integer year, String action, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT n.*, r.reference AS refers_to_reference FROM notification n"
+                + " LEFT JOIN notification r ON r.record_id = n.refers_to WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (treatyId != null) {
+            sql.append(" AND n.treaty_id = ?");
+            args.add(treatyId);
+        }
+        if (participant != null) {
+            sql.append(" AND n.participant = ?");
+            args.add(participant);
+        }
+        if (year != null) {
+            sql.append(" AND n.cn_year = ?");
+            args.add(year);
+        }
+        if (action != null) {
+            sql.append(" AND n.action_type = ?");
+            args.add(action);
+        }
+        sql.append(" ORDER BY n.cn_year DESC, n.cn_number DESC FETCH FIRST ")
+                .append(limit)
+                .append(" ROWS ONLY");
+        return jdbc.query(sql.toString(), NotificationRepository::notification, args.toArray());
+    }
+
+    /** The definition of a treaty as the notifications read model holds it. */
+    public Optional<TreatyDefinition> definition(String treatyId) {
+        return treaty(treatyId);
+    }
+
     public boolean hasTreaty(String treatyId) {
         Integer n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM notification_treaty WHERE treaty_id = ?", Integer.class, treatyId);

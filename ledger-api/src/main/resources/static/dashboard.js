@@ -45,8 +45,9 @@
     return node;
   }
 
-  async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  // data are read fresh; the message bundles may come from the browser's cache
+  async function getJson(url, cache) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: cache || 'no-store' });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return response.json();
   }
@@ -133,7 +134,7 @@
   }
 
   function participantName(p) {
-    return (state.lang === 'fr' && p.nameFr) || p.name;
+    return p.name;
   }
 
   // ---- routing
@@ -193,7 +194,7 @@
     const languageChanged = !state.messages.site || state.loadedLang !== state.lang;
     state.route = route;
     if (languageChanged) {
-      state.messages = await getJson(`/api/pages/messages?lang=${state.lang}`);
+      state.messages = await getJson(`/api/pages/messages?lang=${state.lang}`, 'default');
       state.loadedLang = state.lang;
       applyStaticTexts();
     }
@@ -311,7 +312,7 @@
       return;
     }
     const id = state.selected;
-    const page = await getJson(`/api/pages/treaties/${encodeURIComponent(id)}`);
+    const page = await getJson(`/api/pages/treaties/${encodeURIComponent(id)}?lang=${state.lang}`);
     if (id !== state.selected || state.route.view !== 'home') return;
     state.page = page;
     state.participants = page.participants;
@@ -335,8 +336,8 @@
 
   async function loadTreatyPage() {
     const route = state.route;
-    const query = route.asOf ? `?asOf=${encodeURIComponent(route.asOf)}` : '';
-    const page = await getJson(`/api/pages/treaties/${encodeURIComponent(route.id)}${query}`);
+    const query = route.asOf ? `&asOf=${encodeURIComponent(route.asOf)}` : '';
+    const page = await getJson(`/api/pages/treaties/${encodeURIComponent(route.id)}?lang=${state.lang}${query}`);
     if (state.route !== route) return;
     state.page = page;
     state.participants = page.participants;
@@ -398,10 +399,21 @@
     $('detail-facts').replaceChildren(...facts.flatMap(([key, term, value]) => [
       el('dt', { text: term }), el('dd', { 'data-fact': key, text: value })
     ]));
-    $('eif-explanation').textContent = treaty.explanation || '';
+    $('eif-explanation').textContent = explanation(treaty, page.entryIntoForce);
     renderChart(treaty, page);
     renderTable();
     renderTexts();
+  }
+
+  // the ledger's own explanation in English; in French the same facts from the bundle
+  function explanation(treaty, clause) {
+    if (state.lang === 'en' || !clause) return treaty.explanation || '';
+    const rule = t('eif.rule', clause.daysAfterThreshold, clause.instrumentsRequired);
+    if (!treaty.thresholdReachedOn) {
+      return t('eif.pending', rule, treaty.instrumentsCounted, treaty.instrumentsRequired);
+    }
+    return t(treaty.inForce ? 'eif.inForce' : 'eif.reached', longDate(treaty.entryIntoForceOn), rule,
+      longDate(treaty.thresholdReachedOn), treaty.thresholdParticipant || '', clause.daysAfterLaterInstrument);
   }
 
   // cumulative counts by day as steps, from the opening for signature to the date shown
@@ -494,8 +506,7 @@
     const search = $('name-filter').value.trim().toLowerCase();
     const rows = state.participants
       .filter((p) => !status || p.status === status)
-      .filter((p) => !search || p.name.toLowerCase().includes(search)
-        || participantName(p).toLowerCase().includes(search) || p.participant.toLowerCase().includes(search))
+      .filter((p) => !search || p.name.toLowerCase().includes(search) || p.participant.toLowerCase().includes(search))
       .map((p) => {
         const row = el('tr', { 'data-participant': p.participant, 'data-status': p.status, class: 'clickable' },
           el('th', { scope: 'row', 'data-column': 'participant' },
@@ -573,9 +584,9 @@
 
   async function loadParticipantPage() {
     const route = state.route;
-    const data = await getJson(`/api/pages/participants/${encodeURIComponent(route.code)}`);
+    const data = await getJson(`/api/pages/participants/${encodeURIComponent(route.code)}?lang=${state.lang}`);
     if (state.route !== route) return;
-    const name = (state.lang === 'fr' && data.nameFr) || data.name;
+    const name = data.name;
     document.title = `${name} · ${t('site')}`;
     $('participant-code').textContent = data.participant;
     $('participant-title').textContent = name;
@@ -654,7 +665,7 @@
       el('a', { href: href(`/treaties/${encodeURIComponent(n.treatyId)}`), 'data-route': '',
         text: state.treaties.get(n.treatyId)?.reference || n.treatyId }),
       n.participant ? ' · ' : null,
-      n.participant ? participantLink(n.participant, (state.lang === 'fr' && n.participantNameFr) || n.participantName) : null),
+      n.participant ? participantLink(n.participant, n.participantName) : null),
     el('p', { class: 'notification-text', text: n.text }),
     n.headHash ? el('p', { class: 'hash' }, `${t('notifications.hash')} `, el('code', { text: n.headHash })) : null));
     $('notifications-list').replaceChildren(...(items.length ? items : [el('p', { class: 'placeholder', text: t('notifications.none') })]));

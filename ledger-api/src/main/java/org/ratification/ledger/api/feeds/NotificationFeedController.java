@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -54,19 +55,26 @@ class NotificationFeedController {
 
     @GetMapping("/feeds/notifications.atom")
     @Operation(summary = "Atom feed of the depositary notifications of every treaty, the newest first")
-    ResponseEntity<String> all() {
+    ResponseEntity<String> all(
+            @Parameter(description = "fr for the French texts", example = "fr") @RequestParam(required = false)
+                    String lang) {
+        boolean french = french(lang);
         return feed(
-                "feed:notifications",
-                "Depositary notifications",
-                "/notifications",
-                "/feeds/notifications.atom",
-                notifications.search(null, null, null, null, MAX_ENTRIES));
+                "feed:notifications" + (french ? ":fr" : ""),
+                french ? "Notifications dépositaires" : "Depositary notifications",
+                (french ? "/fr" : "") + "/notifications",
+                "/feeds/notifications.atom" + (french ? "?lang=fr" : ""),
+                french,
+                notifications.search(null, null, null, null, MAX_ENTRIES, french));
     }
 
     @GetMapping("/feeds/treaties/{treatyId}/notifications.atom")
     @Operation(summary = "Atom feed of one treaty's depositary notifications, the newest first")
     ResponseEntity<String> treaty(
-            @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId) {
+            @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
+            @Parameter(description = "fr for the French texts", example = "fr") @RequestParam(required = false)
+                    String lang) {
+        boolean french = french(lang);
         var treaty = status.status(treatyId, LocalDate.now(clock))
                 .orElseThrow(() -> Rejection.notFound("TREATY_NOT_FOUND", "No treaty '" + treatyId + "' is registered.")
                         .exception())
@@ -77,15 +85,17 @@ class NotificationFeedController {
                 .orElse(treaty.title());
         String path = UriUtils.encodePathSegment(treatyId, StandardCharsets.UTF_8);
         return feed(
-                "feed:treaty:" + treatyId,
-                "Depositary notifications: " + title + " (" + treaty.reference() + ")",
-                "/notifications?treaty=" + path,
-                "/feeds/treaties/" + path + "/notifications.atom",
-                notifications.search(treatyId, null, null, null, MAX_ENTRIES));
+                "feed:treaty:" + treatyId + (french ? ":fr" : ""),
+                (french ? "Notifications dépositaires : " : "Depositary notifications: ") + title + " ("
+                        + treaty.reference() + ")",
+                (french ? "/fr" : "") + "/notifications?treaty=" + path,
+                "/feeds/treaties/" + path + "/notifications.atom" + (french ? "?lang=fr" : ""),
+                french,
+                notifications.search(treatyId, null, null, null, MAX_ENTRIES, french));
     }
 
     private ResponseEntity<String> feed(
-            String name, String title, String page, String self, List<NotificationView> entries) {
+            String name, String title, String page, String self, boolean french, List<NotificationView> entries) {
         String base =
                 ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Instant updated = entries.stream()
@@ -98,6 +108,7 @@ class NotificationFeedController {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(NS);
+            xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", french ? "fr" : "en");
             element(xml, "id", urn(name));
             element(xml, "title", title);
             element(xml, "updated", updated.toString());
@@ -138,6 +149,18 @@ class NotificationFeedController {
                 .contentType(ATOM)
                 .cacheControl(CacheControl.noCache())
                 .body(out.toString());
+    }
+
+    /** French for 'lang=fr', English for none or 'en'; 400 INVALID_LANGUAGE otherwise. */
+    private static boolean french(String lang) {
+        if (lang == null || lang.isBlank() || lang.equalsIgnoreCase("en")) {
+            return false;
+        }
+        if (lang.equalsIgnoreCase("fr")) {
+            return true;
+        }
+        throw Rejection.invalid("INVALID_LANGUAGE", "'lang' must be 'en' or 'fr'.")
+                .exception();
     }
 
     /** The instant a notification was recorded, to the second (RFC 3339); the epoch if unreadable. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.ratification.ledger.core.api.EntryIntoForceClause;
 import org.ratification.ledger.core.api.ParticipantView;
 import org.ratification.ledger.core.api.ReservationView;
 import org.ratification.ledger.core.api.TreatyDefinition;
@@ -67,6 +68,7 @@ class PageDataController {
             String shortTitle,
             LocalDate opensForSignatureOn,
             LocalDate closesForSignatureOn,
+            EntryIntoForceClause entryIntoForce,
             LocalDate today,
             boolean past,
             List<ParticipantView> participants,
@@ -90,7 +92,12 @@ class PageDataController {
             @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate asOf) {
+                    LocalDate asOf,
+            @Parameter(description = "en or fr (default: Accept-Language, else English)", example = "fr")
+                    @RequestParam(required = false)
+                    String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        boolean french = Languages.french(Languages.of(lang, acceptLanguage));
         LocalDate today = LocalDate.now(clock);
         LocalDate day = asOf != null ? asOf : today;
         StatusCalculator.Status table = status.status(treatyId, day)
@@ -103,14 +110,19 @@ class PageDataController {
                 shortTitle(definition, view.title()),
                 definition == null ? null : definition.signature().opensOn(),
                 definition == null ? null : definition.signature().closesOn(),
+                definition == null ? null : definition.entryIntoForce(),
                 today,
                 day.isBefore(today),
-                table.participants(),
+                french
+                        ? table.participants().stream()
+                                .map(PageDataController::inFrench)
+                                .toList()
+                        : table.participants(),
                 status.reservations(treatyId, day).orElse(List.of()),
                 notifications.notifications(treatyId).size());
     }
 
-    @GetMapping(value = "/api/pages/treaties/{treatyId}/participants.csv", produces = TreatyController.TEXT_CSV)
+    @GetMapping("/api/pages/treaties/{treatyId}/participants.csv")
     @Operation(
             summary = "The treaty page's table as a CSV download",
             description = "The same CSV as GET /api/treaties/{id}/participants with 'Accept: text/csv', as an"
@@ -158,7 +170,12 @@ class PageDataController {
             @Parameter(description = "Legal date, YYYY-MM-DD (default today)", example = "2026-12-31")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate asOf) {
+                    LocalDate asOf,
+            @Parameter(description = "en or fr (default: Accept-Language, else English)", example = "fr")
+                    @RequestParam(required = false)
+                    String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        boolean french = Languages.french(Languages.of(lang, acceptLanguage));
         String participantCode = Require.participant(code, "code");
         Participant who = ParticipantRegistry.standard().find(participantCode).orElseThrow(() -> Rejection.notFound(
                         "UNKNOWN_PARTICIPANT",
@@ -176,7 +193,18 @@ class PageDataController {
                             shortTitle(notifications.definition(treaty.id()).orElse(null), treaty.title()),
                             row)));
         }
-        return new ParticipantPage(who.code(), who.name(), who.kind().name(), day, rows);
+        String name = french ? ParticipantRegistry.standard().frenchNameOf(who.code()) : who.name();
+        return new ParticipantPage(
+                who.code(),
+                name,
+                who.kind().name(),
+                day,
+                french
+                        ? rows.stream()
+                                .map(r -> new TreatyRow(
+                                        r.id(), r.reference(), r.title(), r.shortTitle(), inFrench(r.row())))
+                                .toList()
+                        : rows);
     }
 
     @GetMapping("/api/notifications")
@@ -184,7 +212,8 @@ class PageDataController {
             summary = "Depositary notifications across treaties, the newest first",
             description = "Filtered by treaty, participant, year of issue and action (SIGNATURE, INSTRUMENT,"
                     + " DENUNCIATION, COMMUNICATION, CORRECTION, RETRACTION); at most 'limit' (default and maximum"
-                    + " 500). Each carries its reference, date, subject, full text and the head hash it pins.")
+                    + " 500). Each carries its reference, date, subject, full text and the head hash it pins; in"
+                    + " French with 'lang=fr' (or Accept-Language), for notifications issued with their French text.")
     List<NotificationView> notifications(
             @Parameter(description = "Only this treaty", example = "cybercrime") @RequestParam(required = false)
                     String treaty,
@@ -195,11 +224,17 @@ class PageDataController {
             @Parameter(description = "Only this action", example = "INSTRUMENT") @RequestParam(required = false)
                     String action,
             @Parameter(description = "At most this many (1–500)", example = "100") @RequestParam(required = false)
-                    Integer limit) {
-        return search(treaty, participant, year, action, limit);
+                    Integer limit,
+            @Parameter(description = "en or fr (default: Accept-Language, else English)", example = "fr")
+                    @RequestParam(required = false)
+                    String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        boolean french = Languages.french(Languages.of(lang, acceptLanguage));
+        return search(treaty, participant, year, action, limit, french);
     }
 
-    List<NotificationView> search(String treaty, String participant, Integer year, String action, Integer limit) {
+    List<NotificationView> search(
+            String treaty, String participant, Integer year, String action, Integer limit, boolean french) {
         String treatyId = blank(treaty) ? null : treaty.trim();
         if (treatyId != null && status.status(treatyId, LocalDate.now(clock)).isEmpty()) {
             throw TreatyController.notFound(treatyId).exception();
@@ -223,7 +258,25 @@ class PageDataController {
             throw Rejection.invalid("INVALID_LIMIT", "'limit' must be between 1 and " + MAX_NOTIFICATIONS + ".")
                     .exception();
         }
-        return notifications.search(treatyId, who, year, kind, max);
+        return notifications.search(treatyId, who, year, kind, max, french);
+    }
+
+    /** A row with the participant's French short name. */
+    static ParticipantView inFrench(ParticipantView p) {
+        return new ParticipantView(
+                p.participant(),
+                ParticipantRegistry.standard().frenchNameOf(p.participant()),
+                p.signedOn(),
+                p.signedAt(),
+                p.instrument(),
+                p.entryIntoForceOn(),
+                p.status(),
+                p.denunciationReceivedOn(),
+                p.denunciationEffectiveOn(),
+                p.declarations(),
+                p.reservations(),
+                p.territories(),
+                p.amendments());
     }
 
     static String shortTitle(TreatyDefinition definition, String title) {

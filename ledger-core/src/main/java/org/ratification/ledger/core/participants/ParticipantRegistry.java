@@ -23,9 +23,11 @@ public final class ParticipantRegistry {
     private static final ParticipantRegistry STANDARD = load();
 
     private final Map<String, Participant> byCode;
+    private final Map<String, String> frenchNames;
 
-    private ParticipantRegistry(Map<String, Participant> byCode) {
+    private ParticipantRegistry(Map<String, Participant> byCode, Map<String, String> frenchNames) {
         this.byCode = Collections.unmodifiableMap(byCode);
+        this.frenchNames = Collections.unmodifiableMap(frenchNames);
     }
 
     /** The registry shipped with the ledger: UN Member States, observers, Cook Islands, Niue, EU. */
@@ -54,6 +56,12 @@ public final class ParticipantRegistry {
         return find(code).map(Participant::name).orElse(code);
     }
 
+    /** The French short name (UNTERM) of a participant, else its English name, else its code. */
+    public String frenchNameOf(String code) {
+        String french = frenchNames.get(code);
+        return french != null ? french : nameOf(code);
+    }
+
     public Collection<Participant> all() {
         return byCode.values();
     }
@@ -65,7 +73,7 @@ public final class ParticipantRegistry {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> rows = new ArrayList<>();
-            String line = reader.readLine(); // header: code,name,kind,unMember,memberOf
+            String line = reader.readLine(); // header: code,name,kind,unMember,memberOf,nameFr
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
                     rows.add(line.split(",", -1));
@@ -78,7 +86,11 @@ public final class ParticipantRegistry {
                 }
             }
             Map<String, Participant> byCode = new LinkedHashMap<>();
+            Map<String, String> frenchNames = new HashMap<>();
             for (String[] row : rows) {
+                if (row.length > 5 && !row[5].isBlank()) {
+                    frenchNames.put(row[0], row[5]);
+                }
                 Participant.Kind kind = Participant.Kind.valueOf(row[2]);
                 byCode.put(
                         row[0],
@@ -89,7 +101,7 @@ public final class ParticipantRegistry {
                                 memberships(row),
                                 Set.copyOf(members.getOrDefault(row[0], Set.of()))));
             }
-            return new ParticipantRegistry(byCode);
+            return new ParticipantRegistry(byCode, frenchNames);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

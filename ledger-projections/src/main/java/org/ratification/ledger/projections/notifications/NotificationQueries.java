@@ -22,7 +22,13 @@ public class NotificationQueries {
 
     /** Notifications across treaties, the newest first; a null filter matches everything. */
     public List<NotificationView> search(String treatyId, String participant, Integer year, String action, int limit) {
-        return repository.search(treatyId, participant, year, action, limit);
+        return repository.search(treatyId, participant, year, action, limit, false);
+    }
+
+    /** As {@link #search}, with the French subject, text and participant name where they were issued. */
+    public List<NotificationView> search(
+            String treatyId, String participant, Integer year, String action, int limit, boolean french) {
+        return repository.search(treatyId, participant, year, action, limit, french);
     }
 
     /** A registered treaty's definition (its titles, clauses and opening for signature). */

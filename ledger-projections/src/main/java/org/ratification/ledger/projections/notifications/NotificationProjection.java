@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
 public class NotificationProjection {
 
     public static final String NAME = "notifications";
-    public static final int VERSION = 1;
+    /** 2: notifications carry their French subject and text; a store of version 1 is rebuilt once to add them. */
+    public static final int VERSION = 2;
 
     private final NotificationRepository repository;
     private final ParticipantRegistry registry = ParticipantRegistry.standard();

@@ -181,7 +181,8 @@ public class NotificationRepository {
      * Notifications across treaties, the newest first (by year and number of issue), filtered by
      * whichever of treaty, participant, year and action is not null, at most {@code limit}.
      */
-    public List<NotificationView> search(String treatyId, String participant, Integer year, String action, int limit) {
+    public List<NotificationView> search(
+            String treatyId, String participant, Integer year, String action, int limit, boolean french) {
         StringBuilder sql = new StringBuilder("SELECT n.*, r.reference AS refers_to_reference FROM notification n"
                 + " LEFT JOIN notification r ON r.record_id = n.refers_to WHERE 1 = 1");
         List<Object> args = new java.util.ArrayList<>();

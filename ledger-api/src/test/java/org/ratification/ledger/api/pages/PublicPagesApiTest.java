@@ -214,6 +214,20 @@ class PublicPagesApiTest extends ApiTestSupport {
     }
 
     @Test
+    void thePagesRunUnderAStrictContentSecurityPolicy() {
+        String html = http.getForObject("/index.html", String.class);
+        assertThat(html).doesNotContainPattern("(?i)\\sstyle=").doesNotContainPattern("(?i)\\son[a-z]+=");
+        assertThat(java.util.Arrays.stream(html.split("<script", -1)).skip(1).toList())
+                .hasSize(2)
+                .allSatisfy(tag -> assertThat(tag)
+                        .as("every script is an external file")
+                        .matches("(?s)^ src=\"[^\"]+\"( defer)?></script>.*"));
+        String script = http.getForObject("/dashboard.js", String.class);
+        assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function");
+        assertThat(script).doesNotContainPattern("setAttribute\\(\\s*'style'");
+    }
+
+    @Test
     void theCybercrimeConventionHasItsShortTitle() {
         JsonNode page = as(Role.ANONYMOUS).get("/api/pages/treaties/cybercrime").body();
         assertThat(page.path("shortTitle").asText()).isEqualTo("United Nations Convention against Cybercrime");

@@ -124,6 +124,15 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.id("download-csv")).getDomAttribute("href"))
                 .startsWith("/api/pages/treaties/" + treaty + "/participants.csv?asOf=");
         assertThat(text("treaty-notifications")).isEqualTo("Notifications (7)");
+        assertThat(js("return performance.getEntriesByType('resource').map((r) => r.name)"
+                        + ".filter((n) => n.includes('/api/') && !n.includes('/api/events/stream')"
+                        + " && !n.includes('/api/pages/messages'));"))
+                .as("the treaty page reads its data in one request")
+                .asList()
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("/api/pages/treaties/" + treaty + "?lang=en");
         accessible("treaty page");
         keyboardReaches("lang-switch", "as-of");
         shot("treaty-en");

@@ -3,8 +3,8 @@
 // depositary notifications (/notifications), in English or French (/fr/...). One HTML document;
 // the path says which page to render, the history API moves between them. Data come from the REST
 // API, one request per page; texts from the message bundles (/api/pages/messages). The page
-// subscribes to /api/events/stream and re-reads what an event changes. No innerHTML: every text
-// goes through textContent.
+// subscribes to /api/events/stream and re-reads what an event changes. Every text goes through
+// textContent, never parsed as HTML.
 (() => {
   'use strict';
 

@@ -310,9 +310,13 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         return browser.findElement(By.id(id)).getText();
     }
 
+    /** A fact of the treaty's at-a-glance list, read by script (the list is redrawn on every update). */
     private String fact(String key) {
-        return browser.findElement(By.cssSelector("#detail-facts [data-fact='" + key + "']"))
-                .getText();
+        Object text = js(
+                "const e = document.querySelector(\"#detail-facts [data-fact='\" + arguments[0] + \"']\");"
+                        + " return e ? e.textContent : '';",
+                key);
+        return String.valueOf(text);
     }
 
     private List<WebElement> rows() {

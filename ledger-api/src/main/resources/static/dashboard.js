@@ -105,10 +105,16 @@
     return new Date(Math.round(day) * DAY).toISOString().slice(0, 10);
   }
 
+  // "1er" for the first of the month in French, as the depositary writes it
+  function dayOfMonth(date) {
+    const day = date.getUTCDate();
+    return state.lang === 'fr' && day === 1 ? '1er' : String(day);
+  }
+
   function formatDay(day) {
     const date = new Date(Math.round(day) * DAY);
     const months = t('months.short').split(',');
-    return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+    return `${dayOfMonth(date)} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
   }
 
   function formatDate(iso) {
@@ -120,7 +126,7 @@
     if (!iso) return '';
     const date = new Date(dayNumber(iso) * DAY);
     const months = t('months.long').split(',');
-    return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+    return `${dayOfMonth(date)} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
   }
 
   function showError(message) {
@@ -412,8 +418,10 @@
     if (!treaty.thresholdReachedOn) {
       return t('eif.pending', rule, treaty.instrumentsCounted, treaty.instrumentsRequired);
     }
+    const who = state.participants.find((p) => p.participant === treaty.thresholdParticipant);
     return t(treaty.inForce ? 'eif.inForce' : 'eif.reached', longDate(treaty.entryIntoForceOn), rule,
-      longDate(treaty.thresholdReachedOn), treaty.thresholdParticipant || '', clause.daysAfterLaterInstrument);
+      longDate(treaty.thresholdReachedOn), who ? who.name : (treaty.thresholdParticipant || ''),
+      clause.daysAfterLaterInstrument);
   }
 
   // cumulative counts by day as steps, from the opening for signature to the date shown

@@ -235,17 +235,17 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.cssSelector(
                                 "#participants-body tr[data-participant='DEU'] [data-column='instrument']"))
                         .getText())
-                .isEqualTo("1 mai 2025");
+                .isEqualTo("1er mai 2025");
         assertThat(browser.findElement(By.cssSelector("label[for='as-of']")).getText())
                 .isEqualTo("État au");
         assertThat(browser.findElement(By.cssSelector("#texts-body [data-objector='DEU']"))
                         .getText())
-                .startsWith("Objection : Allemagne, le 1 juin 2025.");
+                .startsWith("Objection : Allemagne, le 1er juin 2025.");
         accessible("treaty page (fr)");
         shot("treaty-fr");
         setAsOf("2025-03-01");
         load.until(ExpectedConditions.visibilityOfElementLocated(By.id("past-view")));
-        assertThat(text("past-view")).startsWith("Vue passée : l’état au 1 mars 2025");
+        assertThat(text("past-view")).startsWith("Vue passée : l’état au 1er mars 2025");
         shot("treaty-as-of-fr");
 
         browser.get(base + "/fr/participants/DEU");

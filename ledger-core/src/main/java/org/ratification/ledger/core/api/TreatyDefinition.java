@@ -1,5 +1,6 @@
 package org.ratification.ledger.core.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
@@ -10,7 +11,8 @@ import java.time.LocalDate;
  * @param succession how a notification of succession takes effect, null for the default
  *     ({@link SuccessionClause#standard()})
  * @param shortTitle the title the public pages use as heading ("Convention against Cybercrime"),
- *     null where the full title is short enough; optional, left out of the record when null
+ *     null where the full title is short enough; optional, left out of the stored JSON (and so of the
+ *     record's hash) when null, so registrations without one are written as before
  */
 public record TreatyDefinition(
         String id,
@@ -23,7 +25,7 @@ public record TreatyDefinition(
         String parentTreatyId,
         AmendmentClause amendments,
         SuccessionClause succession,
-        String shortTitle) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shortTitle) {
 
     /** Without a short title. */
     public TreatyDefinition(

@@ -1,6 +1,5 @@
 package org.ratification.ledger.core.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
@@ -11,8 +10,9 @@ import java.time.LocalDate;
  * @param succession how a notification of succession takes effect, null for the default
  *     ({@link SuccessionClause#standard()})
  * @param shortTitle the title the public pages use as heading ("Convention against Cybercrime"),
- *     null where the full title is short enough; optional, left out of the stored JSON (and so of the
- *     record's hash) when null, so registrations without one are written as before
+ *     null where the full title is short enough; optional: written as null in the stored JSON of
+ *     registrations without one, and, like every null member, left out of the record's hash
+ *     (docs/CHAIN.md), so the hashes of records stored before are unchanged
  */
 public record TreatyDefinition(
         String id,
@@ -25,7 +25,7 @@ public record TreatyDefinition(
         String parentTreatyId,
         AmendmentClause amendments,
         SuccessionClause succession,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String shortTitle) {
+        String shortTitle) {
 
     /** Without a short title. */
     public TreatyDefinition(

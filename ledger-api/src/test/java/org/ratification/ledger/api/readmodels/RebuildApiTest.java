@@ -58,8 +58,12 @@ class RebuildApiTest extends ReadModelTestSupport {
             JsonNode processor = find(processors, readModel);
             assertThat(processor.path("running").asBoolean()).isTrue();
             assertThat(processor.path("type").asText()).isEqualTo("PooledStreamingEventProcessor");
-            assertThat(processor.path("declaredVersion").asInt()).isEqualTo(1);
-            assertThat(processor.path("storedVersion").asInt()).isEqualTo(1);
+            int version =
+                    readModel.equals(org.ratification.ledger.projections.notifications.NotificationProjection.NAME)
+                            ? org.ratification.ledger.projections.notifications.NotificationProjection.VERSION
+                            : 1;
+            assertThat(processor.path("declaredVersion").asInt()).isEqualTo(version);
+            assertThat(processor.path("storedVersion").asInt()).isEqualTo(version);
             assertThat(processor.path("totalSegments").asInt())
                     .isEqualTo(jdbc.queryForObject(
                             "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, readModel));

@@ -1,6 +1,10 @@
-// The public dashboard: treaty cards with progress toward entry into force, and for the selected
-// treaty a timeline of instruments and the participants table. Data come from the REST API; the
-// page subscribes to /api/events/stream and re-fetches the affected treaty on every event.
+// The public pages: the front page (treaty cards, the selected treaty), a treaty's page
+// (/treaties/{id}, with its table on any legal date), a State's page (/participants/{code}) and the
+// depositary notifications (/notifications), in English or French (/fr/...). One HTML document;
+// the path says which page to render, the history API moves between them. Data come from the REST
+// API, one request per page; texts from the message bundles (/api/pages/messages). The page
+// subscribes to /api/events/stream and re-reads what an event changes. Every text goes through
+// textContent, never parsed as HTML.
 (() => {
   'use strict';
 
@@ -8,18 +12,19 @@
     'TreatyRegistered', 'ConventionSigned', 'InstrumentDeposited', 'DenunciationNotified',
     'CommunicationReceived', 'RecordCorrected', 'RecordRetracted'
   ];
-  const STATUS_LABELS = {
-    SIGNATORY: 'Signatory', CONTRACTING: 'Contracting State', PARTY: 'Party', WITHDRAWN: 'Withdrawn'
-  };
   const DAY = 86400000;
 
   const state = {
-    treaties: new Map(),   // id -> TreatyStatusView
+    lang: 'en',
+    messages: {},
+    route: { view: 'home' },
+    treaties: new Map(),   // id -> TreatyStatusView (today)
     order: [],             // ids in the order the API lists them
     selected: null,        // id of the treaty shown in detail
-    participants: [],      // ParticipantView[] of the selected treaty
+    page: null,            // the treaty page's data (/api/pages/treaties/{id})
+    participants: [],      // ParticipantView[] of the treaty shown
     chart: null,
-    pending: new Map()     // treaty id -> timer of a scheduled refresh
+    pending: new Map()     // key -> timer of a scheduled refresh
   };
 
   const $ = (id) => document.getElementById(id);
@@ -35,34 +40,95 @@
       else node.setAttribute(key, value);
     });
     children.flat().forEach((child) => {
-      if (child !== null && child !== undefined) {
+      if (child !== null && child !== undefined && child !== false) {
         node.append(child instanceof Node ? child : document.createTextNode(String(child)));
       }
     });
     return node;
   }
 
-  async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  // data are read fresh; the message bundles may come from the browser's cache
+  async function getJson(url, cache) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: cache || 'no-store' });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return response.json();
   }
+
+  // ---- language
+
+  // a message of the bundle with its {0}, {1}… filled in
+  function t(key, ...args) {
+    const text = state.messages[key];
+    if (text === undefined) return key;
+    return text.replace(/\{(\d+)\}/g, (_, i) => (args[Number(i)] === undefined ? '' : String(args[Number(i)])));
+  }
+
+  // a path of this site in the page's language
+  function href(path) {
+    return state.lang === 'fr' ? `/fr${path === '/' ? '/' : path}` : path;
+  }
+
+  function applyStaticTexts() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll('[data-i18n]').forEach((node) => {
+      const text = state.messages[node.dataset.i18n];
+      if (text !== undefined) node.textContent = text;
+    });
+    document.querySelectorAll('[data-i18n-label]').forEach((node) => {
+      const text = state.messages[node.dataset.i18nLabel];
+      if (text !== undefined) node.setAttribute('aria-label', text);
+    });
+    $('name-filter').placeholder = t('filter.placeholder');
+    $('timeline-chart').setAttribute('aria-label', t('chart.label'));
+    document.querySelectorAll('a[data-route]').forEach((a) => {
+      if (!a.dataset.path) a.dataset.path = a.getAttribute('href');
+      a.setAttribute('href', href(a.dataset.path));
+    });
+  }
+
+  function updateLanguageSwitch() {
+    const link = $('lang-switch');
+    const path = location.pathname.replace(/^\/fr(\/|$)/, '/');
+    const other = state.lang === 'fr' ? 'en' : 'fr';
+    link.setAttribute('href', (other === 'fr' ? `/fr${path === '/' ? '/' : path}` : path) + location.search + location.hash);
+    link.setAttribute('hreflang', other);
+    link.setAttribute('lang', other);
+    link.textContent = other === 'fr' ? 'Français' : 'English';
+  }
+
+  // ---- dates, "10 Jan 2026" (English) or "10 janv. 2026" (French), whatever the browser's locale
 
   function dayNumber(iso) {
     const [y, m, d] = iso.split('-').map(Number);
     return Date.UTC(y, m - 1, d) / DAY;
   }
 
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function isoOf(day) {
+    return new Date(Math.round(day) * DAY).toISOString().slice(0, 10);
+  }
 
-  // "10 Jan 2026", as the depositary writes dates, whatever the browser's locale
+  // "1er" for the first of the month in French, as the depositary writes it
+  function dayOfMonth(date) {
+    const day = date.getUTCDate();
+    return state.lang === 'fr' && day === 1 ? '1er' : String(day);
+  }
+
   function formatDay(day) {
     const date = new Date(Math.round(day) * DAY);
-    return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+    const months = t('months.short').split(',');
+    return `${dayOfMonth(date)} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
   }
 
   function formatDate(iso) {
     return iso ? formatDay(dayNumber(iso)) : '';
+  }
+
+  // "25 October 2025" / "25 octobre 2025", as notifications write dates
+  function longDate(iso) {
+    if (!iso) return '';
+    const date = new Date(dayNumber(iso) * DAY);
+    const months = t('months.long').split(',');
+    return `${dayOfMonth(date)} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
   }
 
   function showError(message) {
@@ -71,50 +137,136 @@
     box.textContent = message || '';
   }
 
-  // ---- milestone wording, shared by the cards and the detail header
+  function statusLabel(status) {
+    return t(`status.${status}`);
+  }
+
+  function participantName(p) {
+    return p.name;
+  }
+
+  // ---- routing
+
+  function parseRoute() {
+    let path = location.pathname;
+    state.lang = /^\/fr(\/|$)/.test(path) ? 'fr' : 'en';
+    const query = new URLSearchParams(location.search);
+    if (query.get('lang') === 'fr' || query.get('lang') === 'en') state.lang = query.get('lang');
+    path = path.replace(/^\/fr(?=\/|$)/, '') || '/';
+    let match = path.match(/^\/treaties\/([^/]+)\/?$/);
+    if (match) return { view: 'treaty', id: decodeURIComponent(match[1]), asOf: query.get('asOf') || null };
+    match = path.match(/^\/participants\/([^/]+)\/?$/);
+    if (match) return { view: 'participant', code: decodeURIComponent(match[1]).toUpperCase() };
+    if (/^\/notifications\/?$/.test(path)) {
+      return {
+        view: 'notifications',
+        treaty: query.get('treaty') || '',
+        participant: query.get('participant') || '',
+        year: query.get('year') || '',
+        action: query.get('action') || ''
+      };
+    }
+    return { view: 'home' };
+  }
+
+  function navigate(path) {
+    history.pushState(null, '', path);
+    render().catch((error) => showError(error.message));
+  }
+
+  // internal links move in place; the browser's back and forward buttons work as usual
+  function onClick(event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target.closest('a[data-route]');
+    if (!link) return;
+    event.preventDefault();
+    navigate(link.getAttribute('href'));
+  }
+
+  function showView(view) {
+    $('view-home').hidden = view !== 'home';
+    $('view-participant').hidden = view !== 'participant';
+    $('view-notifications').hidden = view !== 'notifications';
+    $('treaty-detail').hidden = !(view === 'treaty' || (view === 'home' && state.selected));
+    $('detail-head').hidden = view !== 'home';
+    $('treaty-page-head').hidden = view !== 'treaty';
+    document.querySelectorAll('[data-nav]').forEach((a) => {
+      const current = a.dataset.nav === view || (a.dataset.nav === 'home' && view === 'treaty');
+      if (current) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
+  }
+
+  async function render() {
+    const route = parseRoute();
+    const languageChanged = !state.messages.site || state.loadedLang !== state.lang;
+    state.route = route;
+    if (languageChanged) {
+      state.messages = await getJson(`/api/pages/messages?lang=${state.lang}`, 'default');
+      state.loadedLang = state.lang;
+      applyStaticTexts();
+    }
+    updateLanguageSwitch();
+    showError(null);
+    if (route.view === 'treaty') {
+      showView('treaty');
+      await loadTreatyPage();
+    } else if (route.view === 'participant') {
+      showView('participant');
+      await loadParticipantPage();
+    } else if (route.view === 'notifications') {
+      showView('notifications');
+      await loadNotifications();
+    } else {
+      document.title = t('home.title');
+      await loadHome();
+      showView('home');
+    }
+  }
+
+  // ---- milestone wording, shared by the cards and the treaty
 
   function milestone(treaty) {
     if (treaty.inForce) {
-      return { kind: 'in-force', text: `In force since ${formatDate(treaty.entryIntoForceOn)}` };
+      return { kind: 'in-force', text: t('milestone.inForce', formatDate(treaty.entryIntoForceOn)) };
     }
     if (treaty.thresholdReachedOn) {
       return {
         kind: 'reached',
-        text: `Threshold reached on ${formatDate(treaty.thresholdReachedOn)} · enters into force on ${formatDate(treaty.entryIntoForceOn)}`
+        text: t('milestone.reached', formatDate(treaty.thresholdReachedOn), formatDate(treaty.entryIntoForceOn))
       };
     }
     const missing = Math.max(0, treaty.instrumentsRequired - treaty.instrumentsCounted);
-    return {
-      kind: 'missing',
-      text: `${missing} more instrument${missing === 1 ? '' : 's'} needed for entry into force`
-    };
+    return { kind: 'missing', text: t(missing === 1 ? 'milestone.missingOne' : 'milestone.missing', missing) };
   }
 
-  // ---- treaty cards
+  // ---- front page: treaty cards
 
   function renderCard(treaty) {
     const percent = Math.min(100, Math.round(100 * treaty.instrumentsCounted / Math.max(1, treaty.instrumentsRequired)));
     const stone = milestone(treaty);
+    const bar = el('div', { class: 'bar' });
+    bar.style.width = `${percent}%`;
     const card = el('article', {
       class: 'treaty-card', tabindex: '0', 'data-treaty-id': treaty.id,
       'aria-current': String(treaty.id === state.selected)
     },
     el('p', { class: 'ref', text: treaty.reference }),
-    el('h2', { title: treaty.title, text: treaty.title }),
+    el('h2', { title: treaty.title, text: treaty.shortTitle || treaty.title }),
     el('div', {
-      class: 'progress', role: 'progressbar', 'aria-label': 'Instruments counted toward entry into force',
+      class: 'progress', role: 'progressbar', 'aria-label': t('card.progress'),
       'aria-valuemin': '0', 'aria-valuemax': String(treaty.instrumentsRequired),
       'aria-valuenow': String(treaty.instrumentsCounted), 'data-reached': String(!!treaty.thresholdReachedOn)
-    }, el('div', { class: 'bar', style: `width:${percent}%` })),
+    }, bar),
     el('p', { class: 'progress-label' },
       el('strong', { 'data-field': 'counted', text: treaty.instrumentsCounted }),
-      ' of ', el('span', { 'data-field': 'required', text: treaty.instrumentsRequired }),
-      ' instruments'),
+      ` ${t('card.of')} `, el('span', { 'data-field': 'required', text: treaty.instrumentsRequired }),
+      ` ${t('card.instruments')}`),
     el('p', { class: 'milestone', 'data-field': 'milestone', 'data-kind': stone.kind, text: stone.text }),
     el('dl', { class: 'counts' },
-      el('div', {}, el('dt', { text: 'Signatories' }), el('dd', { 'data-field': 'signatories', text: treaty.signatories })),
-      el('div', {}, el('dt', { text: 'Contracting' }), el('dd', { 'data-field': 'contracting', text: treaty.contracting })),
-      el('div', {}, el('dt', { text: 'Parties' }), el('dd', { 'data-field': 'parties', text: treaty.parties }))));
+      el('div', {}, el('dt', { text: t('facts.signatories') }), el('dd', { 'data-field': 'signatories', text: treaty.signatories })),
+      el('div', {}, el('dt', { text: t('card.contracting') }), el('dd', { 'data-field': 'contracting', text: treaty.contracting })),
+      el('div', {}, el('dt', { text: t('facts.parties') }), el('dd', { 'data-field': 'parties', text: treaty.parties }))));
     card.addEventListener('click', () => select(treaty.id));
     card.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -133,7 +285,7 @@
     const grid = $('treaties');
     grid.replaceChildren();
     if (state.order.length === 0) {
-      grid.append(el('p', { class: 'placeholder', id: 'treaties-empty', text: 'No treaty is registered yet.' }));
+      grid.append(el('p', { class: 'placeholder', id: 'treaties-empty', text: t('home.none') }));
       return;
     }
     state.order.forEach((id) => grid.append(renderCard(state.treaties.get(id))));
@@ -150,85 +302,178 @@
     if (flash) fresh.classList.add('flash');
   }
 
-  // ---- detail: header, facts, chart, table
-
-  function renderDetail() {
-    const treaty = state.treaties.get(state.selected);
-    const section = $('treaty-detail');
-    if (!treaty) {
-      section.hidden = true;
-      return;
+  async function loadHome() {
+    const treaties = await getJson('/api/treaties');
+    state.treaties = new Map(treaties.map((t) => [t.id, t]));
+    state.order = treaties.map((t) => t.id);
+    if (!state.treaties.has(state.selected)) {
+      const wanted = new URLSearchParams(location.hash.slice(1)).get('treaty');
+      state.selected = state.treaties.has(wanted) ? wanted : state.order[0] || null;
     }
-    section.hidden = false;
-    section.dataset.treatyId = treaty.id;
-    $('detail-reference').textContent = treaty.reference;
-    $('detail-title').textContent = treaty.title;
-    const stone = milestone(treaty);
-    const header = $('detail-milestone');
-    header.textContent = stone.text;
-    header.dataset.kind = stone.kind;
-
-    const facts = [
-      ['Instruments counted', `${treaty.instrumentsCounted} of ${treaty.instrumentsRequired}`],
-      ['Instruments deposited', treaty.instrumentsDeposited],
-      ['Signatories', treaty.signatories],
-      ['Contracting States', treaty.contracting],
-      ['Parties', treaty.parties],
-      ['Threshold reached', treaty.thresholdReachedOn ? formatDate(treaty.thresholdReachedOn) : 'Not yet'],
-      ['Entry into force', treaty.entryIntoForceOn ? formatDate(treaty.entryIntoForceOn) : 'Not yet determined'],
-      ['Signature', treaty.openForSignature ? 'Open' : 'Closed'],
-      ['Status as of', formatDate(treaty.asOf)]
-    ];
-    $('detail-facts').replaceChildren(...facts.flatMap(([term, value]) => [
-      el('dt', { text: term }), el('dd', { 'data-fact': term, text: value })
-    ]));
-    renderChart(treaty);
-    renderTable();
+    renderCards();
+    await loadSelected();
   }
 
-  function cumulative(dates, untilDay) {
+  async function loadSelected() {
+    if (!state.selected) {
+      $('treaty-detail').hidden = true;
+      return;
+    }
+    const id = state.selected;
+    const page = await getJson(`/api/pages/treaties/${encodeURIComponent(id)}?lang=${state.lang}`);
+    if (id !== state.selected || state.route.view !== 'home') return;
+    state.page = page;
+    state.participants = page.participants;
+    $('treaty-detail').hidden = false;
+    renderDetail();
+  }
+
+  function select(id) {
+    if (id === state.selected) return;
+    state.selected = id;
+    history.replaceState(null, '', `${href('/')}#treaty=${encodeURIComponent(id)}`);
+    updateLanguageSwitch();
+    document.querySelectorAll('.treaty-card').forEach((card) => {
+      card.setAttribute('aria-current', String(card.dataset.treatyId === id));
+    });
+    state.participants = [];
+    loadSelected().catch((error) => showError(error.message));
+  }
+
+  // ---- the treaty page
+
+  async function loadTreatyPage() {
+    const route = state.route;
+    const query = route.asOf ? `&asOf=${encodeURIComponent(route.asOf)}` : '';
+    const page = await getJson(`/api/pages/treaties/${encodeURIComponent(route.id)}?lang=${state.lang}${query}`);
+    if (state.route !== route) return;
+    state.page = page;
+    state.participants = page.participants;
+    renderDetail();
+  }
+
+  function renderDetail() {
+    const page = state.page;
+    const treaty = page.treaty;
+    const section = $('treaty-detail');
+    section.hidden = false;
+    section.dataset.treatyId = treaty.id;
+    const stone = milestone(treaty);
+    const shortTitle = page.shortTitle || treaty.title;
+    const id = encodeURIComponent(treaty.id);
+    // front page: the header of the selected treaty
+    $('detail-reference').textContent = treaty.reference;
+    $('detail-title').textContent = shortTitle;
+    $('detail-full-title').hidden = shortTitle === treaty.title;
+    $('detail-full-title').textContent = treaty.title;
+    $('detail-page-link').setAttribute('href', href(`/treaties/${id}`));
+    $('detail-milestone').textContent = stone.text;
+    $('detail-milestone').dataset.kind = stone.kind;
+    // treaty page: its own heading, the as-of form, downloads
+    if (state.route.view === 'treaty') {
+      document.title = `${shortTitle} · ${t('site')}`;
+      $('page-reference').textContent = treaty.reference;
+      $('page-title').textContent = shortTitle;
+      $('page-full-title').textContent = treaty.title;
+      $('page-milestone').textContent = stone.text;
+      $('page-milestone').dataset.kind = stone.kind;
+      $('as-of').value = treaty.asOf;
+      const past = page.past;
+      $('past-view').hidden = !past;
+      $('past-view').textContent = past ? t('asof.past', longDate(treaty.asOf), longDate(page.today)) : '';
+      section.classList.toggle('past', past);
+      $('as-of-today').hidden = !state.route.asOf;
+      $('as-of-today').setAttribute('href', href(`/treaties/${id}`));
+      const asOf = `asOf=${encodeURIComponent(treaty.asOf)}`;
+      $('download-csv').setAttribute('href', `/api/pages/treaties/${id}/participants.csv?${asOf}`);
+      $('download-json').setAttribute('href', `/api/pages/treaties/${id}?${asOf}`);
+      $('download-json').setAttribute('download', `${treaty.id}-${treaty.asOf}.json`);
+      $('treaty-notifications').setAttribute('href', href(`/notifications?treaty=${id}`));
+      $('treaty-notifications').textContent = t('treaty.notifications', page.notifications);
+      $('treaty-feed').setAttribute('href', `/feeds/treaties/${id}/notifications.atom`);
+    }
+
+    const facts = [
+      ['counted', t('facts.counted'), t('facts.countedValue', treaty.instrumentsCounted, treaty.instrumentsRequired)],
+      ['deposited', t('facts.deposited'), treaty.instrumentsDeposited],
+      ['signatories', t('facts.signatories'), treaty.signatories],
+      ['contracting', t('facts.contracting'), treaty.contracting],
+      ['parties', t('facts.parties'), treaty.parties],
+      ['threshold', t('facts.threshold'), treaty.thresholdReachedOn ? formatDate(treaty.thresholdReachedOn) : t('facts.notYet')],
+      ['eif', t('facts.eif'), treaty.entryIntoForceOn ? formatDate(treaty.entryIntoForceOn) : t('facts.notDetermined')],
+      ['signature', t('facts.signature'), treaty.openForSignature ? t('facts.open') : t('facts.closed')],
+      ['asOf', t('facts.asOf'), formatDate(treaty.asOf)]
+    ];
+    $('detail-facts').replaceChildren(...facts.flatMap(([key, term, value]) => [
+      el('dt', { text: term }), el('dd', { 'data-fact': key, text: value })
+    ]));
+    $('eif-explanation').textContent = explanation(treaty, page.entryIntoForce);
+    renderChart(treaty, page);
+    renderTable();
+    renderTexts();
+  }
+
+  // the ledger's own explanation in English; in French the same facts from the bundle
+  function explanation(treaty, clause) {
+    if (state.lang === 'en' || !clause) return treaty.explanation || '';
+    const rule = t('eif.rule', clause.daysAfterThreshold, clause.instrumentsRequired);
+    if (!treaty.thresholdReachedOn) {
+      return t('eif.pending', rule, treaty.instrumentsCounted, treaty.instrumentsRequired);
+    }
+    const who = state.participants.find((p) => p.participant === treaty.thresholdParticipant);
+    return t(treaty.inForce ? 'eif.inForce' : 'eif.reached', longDate(treaty.entryIntoForceOn), rule,
+      longDate(treaty.thresholdReachedOn), who ? who.name : (treaty.thresholdParticipant || ''),
+      clause.daysAfterLaterInstrument);
+  }
+
+  // cumulative counts by day as steps, from the opening for signature to the date shown
+  function steps(dates, fromDay, untilDay) {
     const counts = new Map();
     dates.forEach((iso) => {
       const day = dayNumber(iso);
       counts.set(day, (counts.get(day) || 0) + 1);
     });
     let total = 0;
-    const points = Array.from(counts.keys()).sort((a, b) => a - b).map((day) => {
+    const points = [{ x: fromDay, y: 0 }];
+    Array.from(counts.keys()).sort((a, b) => a - b).forEach((day) => {
       total += counts.get(day);
-      return { x: day, y: total };
+      points.push({ x: day, y: total });
     });
-    if (points.length > 0 && untilDay > points[points.length - 1].x) points.push({ x: untilDay, y: total });
+    points.push({ x: Math.max(untilDay, points[points.length - 1].x), y: total });
     return points;
   }
 
-  function renderChart(treaty) {
+  function renderChart(treaty, page) {
     if (!window.Chart) return;
-    const instruments = state.participants.filter((p) => p.instrument).map((p) => p.instrument.depositedOn);
-    const signatures = state.participants.filter((p) => p.signedOn).map((p) => p.signedOn);
-    const today = dayNumber(treaty.asOf);
-    const deposited = cumulative(instruments, today);
-    const signed = cumulative(signatures, today);
-    const days = deposited.concat(signed).map((p) => p.x);
-    const first = days.length ? Math.min(...days) : today - 30;
-    const required = [{ x: first, y: treaty.instrumentsRequired }, { x: today, y: treaty.instrumentsRequired }];
+    const asOfDay = dayNumber(treaty.asOf);
+    const counted = state.participants
+      .filter((p) => p.instrument && (p.status === 'PARTY' || p.status === 'CONTRACTING' || p.status === 'WITHDRAWN'))
+      .map((p) => p.instrument.depositedOn);
+    const signed = state.participants.filter((p) => p.signedOn).map((p) => p.signedOn);
+    const known = counted.concat(signed).map(dayNumber);
+    const opening = page.opensForSignatureOn ? dayNumber(page.opensForSignatureOn)
+      : (known.length ? Math.min(...known) : asOfDay - 30);
+    const from = Math.min(opening, ...known);
     const datasets = [
       {
-        label: 'Instruments deposited', data: deposited, stepped: true, borderColor: '#1f5fa8',
-        backgroundColor: 'rgba(31, 95, 168, 0.12)', fill: true, pointRadius: 3, borderWidth: 2
+        label: t('chart.instruments'), data: steps(counted, from, asOfDay), stepped: true, borderColor: '#1f5fa8',
+        backgroundColor: 'rgba(31, 95, 168, 0.12)', fill: true, pointRadius: 0, borderWidth: 2
       },
       {
-        label: 'Signatures', data: signed, stepped: true, borderColor: '#8fa3b8',
-        backgroundColor: 'transparent', pointRadius: 2, borderWidth: 2
+        label: t('chart.signatures'), data: steps(signed, from, asOfDay), stepped: true, borderColor: '#6b7f94',
+        backgroundColor: 'transparent', pointRadius: 0, borderWidth: 2
       },
       {
-        label: `Required for entry into force (${treaty.instrumentsRequired})`, data: required,
+        label: t('chart.required', treaty.instrumentsRequired),
+        data: [{ x: from, y: treaty.instrumentsRequired }, { x: asOfDay, y: treaty.instrumentsRequired }],
         borderColor: '#b03a2e', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5, fill: false
       }
     ];
-    const range = { min: first - 14, max: today };
+    const range = { min: from, max: Math.max(asOfDay, from + 1) };
     if (state.chart) {
       state.chart.data.datasets = datasets;
       Object.assign(state.chart.options.scales.x, range);
+      state.chart.options.scales.y.title.text = t('chart.count');
       state.chart.update('none');
       return;
     }
@@ -242,7 +487,7 @@
         interaction: { mode: 'nearest', intersect: false },
         scales: {
           x: { type: 'linear', ...range, ticks: { callback: (value) => formatDay(value), maxTicksLimit: 6 } },
-          y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Count' } }
+          y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('chart.count') } }
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14 } },
@@ -252,80 +497,207 @@
     });
   }
 
+  function participantLink(code, name) {
+    return el('a', { href: href(`/participants/${encodeURIComponent(code)}`), 'data-route': '', text: name });
+  }
+
+  function textsSummary(p) {
+    const parts = [];
+    if (p.declarations && p.declarations.length) parts.push(t('texts.declarations', p.declarations.length));
+    if (p.reservations && p.reservations.length) parts.push(t('texts.reservations', p.reservations.length));
+    if (p.territories && p.territories.length) parts.push(t('texts.territories', p.territories.join(', ')));
+    if (p.denunciationReceivedOn) parts.push(t('texts.denunciation', formatDate(p.denunciationEffectiveOn)));
+    if (p.instrument && p.instrument.predecessor) parts.push(t('texts.succession', p.instrument.predecessor));
+    return parts.join(' · ');
+  }
+
   function renderTable() {
     const status = $('status-filter').value;
     const search = $('name-filter').value.trim().toLowerCase();
     const rows = state.participants
       .filter((p) => !status || p.status === status)
       .filter((p) => !search || p.name.toLowerCase().includes(search) || p.participant.toLowerCase().includes(search))
-      .map((p) => el('tr', { 'data-participant': p.participant, 'data-status': p.status },
-        el('td', { 'data-column': 'participant' }, p.name, el('span', { class: 'code', text: p.participant })),
+      .map((p) => {
+        const row = el('tr', { 'data-participant': p.participant, 'data-status': p.status, class: 'clickable' },
+          el('th', { scope: 'row', 'data-column': 'participant' },
+            participantLink(p.participant, participantName(p)), el('span', { class: 'code', text: p.participant })),
+          el('td', { 'data-column': 'signature', text: formatDate(p.signedOn) }),
+          el('td', { 'data-column': 'instrument' },
+            p.instrument ? formatDate(p.instrument.depositedOn) : '',
+            p.instrument && p.instrument.letter ? el('span', { class: 'letter', text: p.instrument.letter }) : null),
+          el('td', { 'data-column': 'entry-into-force', text: formatDate(p.entryIntoForceOn) }),
+          el('td', { 'data-column': 'status' },
+            el('span', { class: 'badge', 'data-status': p.status, text: statusLabel(p.status) })),
+          el('td', { 'data-column': 'texts', text: textsSummary(p) }));
+        row.addEventListener('click', (event) => {
+          if (!event.target.closest('a')) navigate(href(`/participants/${encodeURIComponent(p.participant)}`));
+        });
+        return row;
+      });
+    $('participants-body').replaceChildren(...rows);
+    $('participants-empty').hidden = rows.length > 0;
+    $('participants-count').textContent = rows.length === state.participants.length
+      ? `(${rows.length})` : `(${t('table.countOf', rows.length, state.participants.length)})`;
+  }
+
+  // objection clock: the days left to object to a reservation, or that the period has closed
+  function objectionClock(reservation, asOf) {
+    if (!reservation.objectionPeriodEndsOn) return '';
+    const left = dayNumber(reservation.objectionPeriodEndsOn) - dayNumber(asOf);
+    return left >= 0
+      ? t('objection.open', longDate(reservation.objectionPeriodEndsOn), left)
+      : t('objection.closed', longDate(reservation.objectionPeriodEndsOn));
+  }
+
+  function textList(label, texts, kind) {
+    if (!texts || texts.length === 0) return null;
+    return el('div', { class: 'text-group', 'data-kind': kind },
+      el('p', { class: 'text-label', text: label }),
+      el('ul', {}, texts.map((text) => el('li', { class: 'quoted', text }))));
+  }
+
+  function renderTexts() {
+    const page = state.page;
+    const byAuthor = new Map();
+    (page.reservations || []).forEach((r) => {
+      if (!byAuthor.has(r.participant)) byAuthor.set(r.participant, []);
+      byAuthor.get(r.participant).push(r);
+    });
+    const names = new Map(state.participants.map((p) => [p.participant, participantName(p)]));
+    const blocks = state.participants
+      .filter((p) => (p.declarations && p.declarations.length) || (p.reservations && p.reservations.length)
+        || (p.territories && p.territories.length) || p.denunciationReceivedOn || byAuthor.has(p.participant))
+      .map((p) => el('article', { class: 'texts', 'data-participant': p.participant },
+        el('h3', {}, participantLink(p.participant, participantName(p))),
+        textList(t('texts.declarationsLabel'), p.declarations, 'declarations'),
+        (byAuthor.get(p.participant) || []).map((r) => el('div', {
+          class: 'text-group reservation', 'data-kind': 'reservation', 'data-withdrawn': String(r.withdrawn)
+        },
+        el('p', { class: 'text-label' }, t('texts.reservationOf', longDate(r.madeOn)),
+          r.withdrawn ? el('span', { class: 'note', text: ` ${t('texts.withdrawn')}` }) : null),
+        el('ul', {}, (r.texts || []).map((text) => el('li', { class: 'quoted', text }))),
+        el('p', { class: 'clock', 'data-field': 'objection-clock', text: objectionClock(r, page.treaty.asOf) }),
+        (r.objections || []).length
+          ? el('ul', { class: 'objections' }, r.objections.map((o) => el('li', { 'data-objector': o.participant },
+            t(o.timely ? 'objection.by' : 'objection.late', names.get(o.participant) || o.participant, longDate(o.madeOn)),
+            o.text ? el('span', { class: 'quoted block', text: o.text }) : null)))
+          : null)),
+        byAuthor.has(p.participant) ? null : textList(t('texts.reservationsLabel'), p.reservations, 'reservations'),
+        textList(t('texts.territoriesLabel'), p.territories, 'territories'),
+        p.denunciationReceivedOn
+          ? el('p', { class: 'note', text: t('texts.denunciationNote', longDate(p.denunciationReceivedOn), longDate(p.denunciationEffectiveOn)) })
+          : null));
+    $('texts-body').replaceChildren(...(blocks.length ? blocks : [el('p', { class: 'placeholder', text: t('texts.none') })]));
+  }
+
+  // ---- the State page
+
+  async function loadParticipantPage() {
+    const route = state.route;
+    const data = await getJson(`/api/pages/participants/${encodeURIComponent(route.code)}?lang=${state.lang}`);
+    if (state.route !== route) return;
+    const name = data.name;
+    document.title = `${name} · ${t('site')}`;
+    $('participant-code').textContent = data.participant;
+    $('participant-title').textContent = name;
+    $('participant-caption').textContent = t('participant.caption', name, formatDate(data.asOf));
+    $('participant-notifications').setAttribute('href', href(`/notifications?participant=${encodeURIComponent(data.participant)}`));
+    const rows = data.treaties.map((entry) => {
+      const p = entry.row;
+      const link = href(`/treaties/${encodeURIComponent(entry.id)}`);
+      const row = el('tr', { 'data-treaty-id': entry.id, 'data-status': p.status, class: 'clickable' },
+        el('th', { scope: 'row' }, el('a', { href: link, 'data-route': '', text: entry.shortTitle || entry.title }),
+          el('span', { class: 'code', text: entry.reference })),
         el('td', { 'data-column': 'signature', text: formatDate(p.signedOn) }),
         el('td', { 'data-column': 'instrument' },
           p.instrument ? formatDate(p.instrument.depositedOn) : '',
           p.instrument && p.instrument.letter ? el('span', { class: 'letter', text: p.instrument.letter }) : null),
         el('td', { 'data-column': 'entry-into-force', text: formatDate(p.entryIntoForceOn) }),
         el('td', { 'data-column': 'status' },
-          el('span', { class: 'badge', 'data-status': p.status, text: STATUS_LABELS[p.status] || p.status }))));
-    $('participants-body').replaceChildren(...rows);
-    $('participants-empty').hidden = rows.length > 0;
-    $('participants-count').textContent = rows.length === state.participants.length
-      ? `(${rows.length})` : `(${rows.length} of ${state.participants.length})`;
-  }
-
-  // ---- loading
-
-  async function loadAll() {
-    const treaties = await getJson('/api/treaties');
-    state.treaties = new Map(treaties.map((t) => [t.id, t]));
-    state.order = treaties.map((t) => t.id);
-    if (!state.treaties.has(state.selected)) {
-      const wanted = new URLSearchParams(location.hash.slice(1)).get('treaty');
-      state.selected = state.treaties.has(wanted) ? wanted : state.order[0] || null;
-    }
-    renderCards();
-    await loadParticipants();
-    showError(null);
-  }
-
-  async function loadParticipants() {
-    if (!state.selected) {
-      renderDetail();
-      return;
-    }
-    const id = state.selected;
-    const participants = await getJson(`/api/treaties/${encodeURIComponent(id)}/participants`);
-    if (id !== state.selected) return;
-    state.participants = participants;
-    renderDetail();
-  }
-
-  async function refreshTreaty(id) {
-    const treaty = await getJson(`/api/treaties/${encodeURIComponent(id)}`);
-    if (!state.treaties.has(id)) state.order.push(id);
-    state.treaties.set(id, treaty);
-    updateCard(treaty, true);
-    if (!state.selected) state.selected = id;
-    if (id === state.selected) await loadParticipants();
-  }
-
-  function scheduleRefresh(id) {
-    clearTimeout(state.pending.get(id));
-    state.pending.set(id, setTimeout(() => {
-      state.pending.delete(id);
-      refreshTreaty(id).catch((error) => showError(`Could not refresh ${id}: ${error.message}`));
-    }, 80));
-  }
-
-  function select(id) {
-    if (id === state.selected) return;
-    state.selected = id;
-    history.replaceState(null, '', `#treaty=${encodeURIComponent(id)}`);
-    document.querySelectorAll('.treaty-card').forEach((card) => {
-      card.setAttribute('aria-current', String(card.dataset.treatyId === id));
+          el('span', { class: 'badge', 'data-status': p.status, text: statusLabel(p.status) })));
+      row.addEventListener('click', (event) => {
+        if (!event.target.closest('a')) navigate(link);
+      });
+      return row;
     });
-    state.participants = [];
-    loadParticipants().catch((error) => showError(error.message));
+    $('participant-body').replaceChildren(...rows);
+    $('participant-empty').hidden = rows.length > 0;
+    const texts = data.treaties
+      .filter((e) => e.row.declarations.length || e.row.reservations.length || e.row.territories.length || e.row.denunciationReceivedOn)
+      .map((e) => el('article', { class: 'texts', 'data-treaty-id': e.id },
+        el('h3', {}, el('a', { href: href(`/treaties/${encodeURIComponent(e.id)}`), 'data-route': '', text: e.shortTitle || e.title })),
+        textList(t('texts.declarationsLabel'), e.row.declarations, 'declarations'),
+        textList(t('texts.reservationsLabel'), e.row.reservations, 'reservations'),
+        textList(t('texts.territoriesLabel'), e.row.territories, 'territories'),
+        e.row.denunciationReceivedOn
+          ? el('p', { class: 'note', text: t('texts.denunciationNote', longDate(e.row.denunciationReceivedOn), longDate(e.row.denunciationEffectiveOn)) })
+          : null));
+    $('participant-texts').replaceChildren(...(texts.length ? texts : [el('p', { class: 'placeholder', text: t('texts.none') })]));
+  }
+
+  // ---- notifications
+
+  async function loadNotifications() {
+    const route = state.route;
+    document.title = `${t('notifications.title')} · ${t('site')}`;
+    const query = new URLSearchParams();
+    ['treaty', 'participant', 'year', 'action'].forEach((key) => {
+      if (route[key]) query.set(key, route[key]);
+    });
+    query.set('lang', state.lang);
+    const [list, treaties] = await Promise.all([
+      getJson(`/api/notifications?${query}`),
+      state.treaties.size ? Promise.resolve(null) : getJson('/api/treaties')
+    ]);
+    if (state.route !== route) return;
+    if (treaties) {
+      state.treaties = new Map(treaties.map((x) => [x.id, x]));
+      state.order = treaties.map((x) => x.id);
+    }
+    const select = $('nf-treaty');
+    select.replaceChildren(el('option', { value: '', text: t('filter.all') }),
+      ...state.order.map((id) => el('option', { value: id, text: state.treaties.get(id).reference })));
+    select.value = route.treaty;
+    $('nf-participant').value = route.participant;
+    $('nf-year').value = route.year;
+    $('nf-action').value = route.action;
+    $('notifications-feed').setAttribute('href', route.treaty
+      ? `/feeds/treaties/${encodeURIComponent(route.treaty)}/notifications.atom` : '/feeds/notifications.atom');
+    $('notifications-count').textContent = t('notifications.count', list.length);
+    const items = list.map((n) => el('article', {
+      class: 'notification', id: n.reference, 'data-reference': n.reference, 'data-action': n.action,
+      'data-treaty-id': n.treatyId, 'data-participant': n.participant
+    },
+    el('h2', { text: n.subject }),
+    el('p', { class: 'meta' },
+      el('span', { class: 'reference', text: n.reference }), ' · ',
+      el('span', { 'data-field': 'date', text: longDate(n.legalDate) }), ' · ',
+      el('a', { href: href(`/treaties/${encodeURIComponent(n.treatyId)}`), 'data-route': '',
+        text: state.treaties.get(n.treatyId)?.reference || n.treatyId }),
+      n.participant ? ' · ' : null,
+      n.participant ? participantLink(n.participant, n.participantName) : null),
+    el('p', { class: 'notification-text', text: n.text }),
+    n.headHash ? el('p', { class: 'hash' }, `${t('notifications.hash')} `, el('code', { text: n.headHash })) : null));
+    $('notifications-list').replaceChildren(...(items.length ? items : [el('p', { class: 'placeholder', text: t('notifications.none') })]));
+  }
+
+  function onFilter(event) {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    [['treaty', 'nf-treaty'], ['participant', 'nf-participant'], ['year', 'nf-year'], ['action', 'nf-action']]
+      .forEach(([key, id]) => {
+        const value = $(id).value.trim();
+        if (value) query.set(key, key === 'participant' ? value.toUpperCase() : value);
+      });
+    const search = query.toString();
+    navigate(href('/notifications') + (search ? `?${search}` : ''));
+  }
+
+  function onAsOf(event) {
+    event.preventDefault();
+    const value = $('as-of').value;
+    if (!value || state.route.view !== 'treaty') return;
+    navigate(href(`/treaties/${encodeURIComponent(state.route.id)}?asOf=${encodeURIComponent(value)}`));
   }
 
   // ---- live updates
@@ -334,6 +706,38 @@
     const badge = $('live-status');
     badge.dataset.state = stateName;
     $('live-label').textContent = label;
+  }
+
+  async function refreshTreaty(id) {
+    const route = state.route;
+    if (route.view === 'home') {
+      const treaty = await getJson(`/api/treaties/${encodeURIComponent(id)}`);
+      if (!state.treaties.has(id)) state.order.push(id);
+      state.treaties.set(id, treaty);
+      updateCard(treaty, true);
+      if (!state.selected) {
+        state.selected = id;
+        $('treaty-detail').hidden = false;
+      }
+      if (id === state.selected) await loadSelected();
+    } else if (route.view === 'treaty' && route.id === id) {
+      await loadTreatyPage();
+    } else if (route.view === 'participant') {
+      await loadParticipantPage();
+    } else if (route.view === 'notifications') {
+      await loadNotifications();
+    } else {
+      state.treaties.delete(id);
+    }
+  }
+
+  function scheduleRefresh(id, delay) {
+    const key = `${id}:${delay}`;
+    clearTimeout(state.pending.get(key));
+    state.pending.set(key, setTimeout(() => {
+      state.pending.delete(key);
+      refreshTreaty(id).catch((error) => showError(t('error.refresh', id, error.message)));
+    }, delay));
   }
 
   function onEvent(message) {
@@ -348,14 +752,18 @@
     // the public envelope names the participant; the full one (auditors) has it in its payload
     const participant = envelope.participant || (envelope.payload && envelope.payload.participant);
     const who = participant ? ` · ${participant}` : '';
-    last.textContent = `Last recorded: ${envelope.type}${who} (${envelope.treatyId}) at ${new Date(envelope.recordedAt).toLocaleTimeString('en-GB')}`;
+    last.textContent = `${t('live.last')} ${envelope.type}${who} (${envelope.treatyId}) · ${new Date(envelope.recordedAt).toLocaleTimeString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')}`;
     last.dataset.position = message.lastEventId;
-    if (envelope.treatyId) scheduleRefresh(envelope.treatyId);
+    if (envelope.treatyId) {
+      scheduleRefresh(envelope.treatyId, 80);
+      // the notifications read model may follow the status a moment later
+      if (state.route.view === 'notifications') scheduleRefresh(envelope.treatyId, 700);
+    }
   }
 
   function subscribe() {
     if (!window.EventSource) {
-      setLive('reconnecting', 'Live updates unavailable');
+      setLive('reconnecting', t('live.unavailable'));
       return;
     }
     const source = new EventSource('/api/events/stream');
@@ -363,22 +771,30 @@
     source.onmessage = onEvent;
     let opened = false;
     source.onopen = () => {
-      setLive('live', 'Live');
-      // after a reconnection the browser resumes from Last-Event-ID; reloading also covers a new server
-      if (opened) loadAll().catch((error) => showError(error.message));
+      setLive('live', t('live.live'));
+      // after a reconnection the browser resumes from Last-Event-ID; re-reading also covers a new server
+      if (opened) render().catch((error) => showError(error.message));
       opened = true;
     };
-    source.onerror = () => setLive('reconnecting', 'Reconnecting…');
+    source.onerror = () => setLive('reconnecting', t('live.reconnecting'));
   }
 
   document.addEventListener('DOMContentLoaded', () => {
     $('status-filter').addEventListener('change', renderTable);
     $('name-filter').addEventListener('input', renderTable);
+    $('as-of-form').addEventListener('submit', onAsOf);
+    $('notification-filters').addEventListener('submit', onFilter);
+    document.addEventListener('click', onClick);
+    window.addEventListener('popstate', () => render().catch((error) => showError(error.message)));
     window.addEventListener('hashchange', () => {
       const wanted = new URLSearchParams(location.hash.slice(1)).get('treaty');
-      if (wanted && state.treaties.has(wanted)) select(wanted);
+      if (state.route.view === 'home' && wanted && state.treaties.has(wanted)) select(wanted);
     });
-    subscribe();
-    loadAll().catch((error) => showError(`The ledger could not be reached: ${error.message}`));
+    render()
+      .then(subscribe)
+      .catch((error) => {
+        showError(`The ledger could not be reached: ${error.message}`);
+        subscribe();
+      });
   });
 })();

@@ -24,7 +24,8 @@ final class Requests {
             Denunciation denunciation,
             String parentTreatyId,
             Amendments amendments,
-            Succession succession) {
+            Succession succession,
+            String shortTitle) {
         record Signature(LocalDate opensOn, LocalDate closesOn, Boolean closesAtEntryIntoForce) {}
 
         record Amendments(Integer proposalAfterYears, Integer daysAfterInstrument) {}

@@ -299,6 +299,7 @@ class TreatyController {
                 t.succession() == null
                         ? null
                         : new SuccessionClause(
-                                present(t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")));
+                                present(t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")),
+                t.shortTitle() == null ? null : Require.text(t.shortTitle(), "shortTitle", Require.MAX_SHORT_TEXT));
     }
 }

@@ -57,14 +57,15 @@ class RebuildApiTest extends ReadModelTestSupport {
         for (String readModel : READ_MODELS) {
             JsonNode processor = find(processors, readModel);
             assertThat(processor.path("running").asBoolean()).isTrue();
+            boolean notifications =
+                    readModel.equals(org.ratification.ledger.projections.notifications.NotificationProjection.NAME);
             assertThat(processor.path("type").asText())
-                    .isEqualTo(
-                            readModel.equals("notifications")
-                                    ? "PooledStreamingEventProcessor"
-                                    : "SubscribingEventProcessor");
-            assertThat(processor.path("declaredVersion").asInt()).isEqualTo(readModel.equals("history") ? 2 : 1);
-            assertThat(processor.path("storedVersion").asInt())
-                    .isEqualTo(processor.path("declaredVersion").asInt());
+                    .isEqualTo(notifications ? "PooledStreamingEventProcessor" : "SubscribingEventProcessor");
+            int version = notifications
+                    ? org.ratification.ledger.projections.notifications.NotificationProjection.VERSION
+                    : readModel.equals("history") ? 2 : 1;
+            assertThat(processor.path("declaredVersion").asInt()).isEqualTo(version);
+            assertThat(processor.path("storedVersion").asInt()).isEqualTo(version);
             assertThat(processor.path("totalSegments").asInt())
                     .isEqualTo(jdbc.queryForObject(
                             "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Integer.class, readModel));

@@ -24,9 +24,11 @@ public final class ParticipantRegistry {
     private static final ParticipantRegistry STANDARD = load();
 
     private final Map<String, Participant> byCode;
+    private final Map<String, String> frenchNames;
 
-    private ParticipantRegistry(Map<String, Participant> byCode) {
+    private ParticipantRegistry(Map<String, Participant> byCode, Map<String, String> frenchNames) {
         this.byCode = Collections.unmodifiableMap(byCode);
+        this.frenchNames = Collections.unmodifiableMap(frenchNames);
     }
 
     /** The registry shipped with the ledger: UN Member States, observers, Cook Islands, Niue, EU, former States. */
@@ -55,6 +57,12 @@ public final class ParticipantRegistry {
         return find(code).map(Participant::name).orElse(code);
     }
 
+    /** The French short name (UNTERM) of a participant, else its English name, else its code. */
+    public String frenchNameOf(String code) {
+        String french = frenchNames.get(code);
+        return french != null ? french : nameOf(code);
+    }
+
     /** The participants that exist today (former States aside). */
     public Collection<Participant> all() {
         return byCode.values().stream().filter(p -> !p.isFormer()).toList();
@@ -77,7 +85,7 @@ public final class ParticipantRegistry {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> rows = new ArrayList<>();
-            String line = reader.readLine(); // header: code,name,kind,unMember,memberOf,existedFrom,existedUntil
+            String line = reader.readLine(); // header: code,name,kind,unMember,memberOf,existedFrom,existedUntil,nameFr
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
                     rows.add(line.split(",", -1));
@@ -90,7 +98,11 @@ public final class ParticipantRegistry {
                 }
             }
             Map<String, Participant> byCode = new LinkedHashMap<>();
+            Map<String, String> frenchNames = new HashMap<>();
             for (String[] row : rows) {
+                if (row.length > 7 && !row[7].isBlank()) {
+                    frenchNames.put(row[0], row[7]);
+                }
                 Participant.Kind kind = Participant.Kind.valueOf(row[2]);
                 byCode.put(
                         row[0],
@@ -103,7 +115,7 @@ public final class ParticipantRegistry {
                                 date(row, 5),
                                 date(row, 6)));
             }
-            return new ParticipantRegistry(byCode);
+            return new ParticipantRegistry(byCode, frenchNames);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,11 +41,13 @@ import org.springframework.stereotype.Component;
 public class NotificationProjection {
 
     public static final String NAME = "notifications";
-    public static final int VERSION = 1;
+    /** 2: notifications carry their French subject and text; a store of version 1 is rebuilt once to add them. */
+    public static final int VERSION = 2;
 
     private final NotificationRepository repository;
     private final ParticipantRegistry registry = ParticipantRegistry.standard();
     private final NotificationTexts texts = new NotificationTexts(registry);
+    private final FrenchNotificationTexts french = new FrenchNotificationTexts(registry);
 
     public NotificationProjection(NotificationRepository repository) {
         this.repository = repository;
@@ -92,6 +94,7 @@ public class NotificationProjection {
                 event,
                 Recording.of(sequence, token, timestamp, recordedAt, hash),
                 texts.signature(treaty, event),
+                french.signature(treaty, event),
                 event.participant(),
                 null);
     }
@@ -105,12 +108,14 @@ public class NotificationProjection {
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.HASH) String hash) {
         TreatyDefinition treaty = saveAction(event, sequence);
-        var draft = texts.instrument(treaty, event, entryIntoForce(treaty));
+        var result = entryIntoForce(treaty);
+        var draft = texts.instrument(treaty, event, result);
         issue(
                 treaty,
                 event,
                 Recording.of(sequence, token, timestamp, recordedAt, hash),
                 draft,
+                french.instrument(treaty, event, result),
                 event.participant(),
                 null);
     }
@@ -129,6 +134,7 @@ public class NotificationProjection {
                 event,
                 Recording.of(sequence, token, timestamp, recordedAt, hash),
                 texts.denunciation(treaty, event),
+                french.denunciation(treaty, event),
                 event.participant(),
                 null);
     }
@@ -149,6 +155,7 @@ public class NotificationProjection {
                 event,
                 Recording.of(sequence, token, timestamp, recordedAt, hash),
                 texts.communication(treaty, event, target),
+                french.communication(treaty, event, target),
                 event.participant(),
                 event.refersTo());
     }
@@ -165,12 +172,14 @@ public class NotificationProjection {
         target(event.correctsRecordId()).ifPresent(before -> {
             Action after = before.action().corrected(event, treaty.denunciation());
             repository.updateAction(after);
-            var draft = texts.correction(treaty, event, before, after, entryIntoForce(treaty));
+            var result = entryIntoForce(treaty);
+            var draft = texts.correction(treaty, event, before, after, result);
             issue(
                     treaty,
                     event,
                     Recording.of(sequence, token, timestamp, recordedAt, hash),
                     draft,
+                    french.correction(treaty, event, before, after, result),
                     after.participant(),
                     event.correctsRecordId());
         });
@@ -187,12 +196,14 @@ public class NotificationProjection {
         TreatyDefinition treaty = treaty(event);
         target(event.retractsRecordId()).ifPresent(before -> {
             repository.updateAction(before.action().retract());
-            var draft = texts.retraction(treaty, event, before, entryIntoForce(treaty));
+            var result = entryIntoForce(treaty);
+            var draft = texts.retraction(treaty, event, before, result);
             issue(
                     treaty,
                     event,
                     Recording.of(sequence, token, timestamp, recordedAt, hash),
                     draft,
+                    french.retraction(treaty, event, before, result),
                     before.action().participant(),
                     event.retractsRecordId());
         });
@@ -231,6 +242,7 @@ public class NotificationProjection {
             TreatyEvent event,
             Recording recording,
             NotificationTexts.Draft draft,
+            FrenchNotificationTexts.Text inFrench,
             String participant,
             String refersTo) {
         if (repository.referenceOf(event.recordId()).isPresent()) {
@@ -254,6 +266,6 @@ public class NotificationProjection {
                 draft.subject(),
                 draft.text(),
                 recording.headHash());
-        repository.saveNotification(view, recording.sequence(), recording.globalPosition());
+        repository.saveNotification(view, inFrench, recording.sequence(), recording.globalPosition());
     }
 }

@@ -132,12 +132,14 @@ public class NotificationRepository {
         return next;
     }
 
-    void saveNotification(NotificationView n, long sequence, Long globalPosition) {
+    /** A notification with its French subject and text (null: English only). */
+    void saveNotification(NotificationView n, FrenchNotificationTexts.Text french, long sequence, Long globalPosition) {
         jdbc.update("DELETE FROM notification WHERE record_id = ?", n.recordId());
         jdbc.update(
                 "INSERT INTO notification (record_id, treaty_id, reference, cn_year, cn_number, action_type,"
                         + " participant, legal_date, recorded_at, sequence_number, global_position, refers_to,"
-                        + " entry_into_force_on, subject, body, head_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " entry_into_force_on, subject, body, head_hash, subject_fr, body_fr)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 n.recordId(),
                 n.treatyId(),
                 n.reference(),
@@ -153,7 +155,9 @@ public class NotificationRepository {
                 sqlDate(n.entryIntoForceOn()),
                 n.subject(),
                 n.text(),
-                n.headHash());
+                n.headHash(),
+                french == null ? null : french.subject(),
+                french == null ? null : french.text());
     }
 
     Optional<String> referenceOf(String recordId) {
@@ -171,6 +175,45 @@ public class NotificationRepository {
                         + " WHERE n.treaty_id = ? ORDER BY n.sequence_number",
                 NotificationRepository::notification,
                 treatyId);
+    }
+
+    /**
+     * Notifications across treaties, the newest first (by year and number of issue), filtered by
+     * whichever of treaty, participant, year and action is not null, at most {@code limit}.
+     */
+    public List<NotificationView> search(
+            String treatyId, String participant, Integer year, String action, int limit, boolean french) {
+        StringBuilder sql = new StringBuilder("SELECT n.*, r.reference AS refers_to_reference FROM notification n"
+                + " LEFT JOIN notification r ON r.record_id = n.refers_to WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (treatyId != null) {
+            sql.append(" AND n.treaty_id = ?");
+            args.add(treatyId);
+        }
+        if (participant != null) {
+            sql.append(" AND n.participant = ?");
+            args.add(participant);
+        }
+        if (year != null) {
+            sql.append(" AND n.cn_year = ?");
+            args.add(year);
+        }
+        if (action != null) {
+            sql.append(" AND n.action_type = ?");
+            args.add(action);
+        }
+        sql.append(" ORDER BY n.cn_year DESC, n.cn_number DESC FETCH FIRST ")
+                .append(limit)
+                .append(" ROWS ONLY");
+        return jdbc.query(
+                sql.toString(),
+                french ? NotificationRepository::inFrench : NotificationRepository::notification,
+                args.toArray());
+    }
+
+    /** The definition of a treaty as the notifications read model holds it. */
+    public Optional<TreatyDefinition> definition(String treatyId) {
+        return treaty(treatyId);
     }
 
     public boolean hasTreaty(String treatyId) {
@@ -204,6 +247,33 @@ public class NotificationRepository {
                 rs.getString("subject"),
                 rs.getString("body"),
                 rs.getString("head_hash"));
+    }
+
+    /** In French where the notification has its French text (issued by this version or rebuilt), else English. */
+    private static NotificationView inFrench(ResultSet rs, int row) throws SQLException {
+        NotificationView n = notification(rs, row);
+        String subject = rs.getString("subject_fr");
+        String body = rs.getString("body_fr");
+        if (subject == null || body == null) {
+            return n;
+        }
+        return new NotificationView(
+                n.reference(),
+                n.number(),
+                n.year(),
+                n.treatyId(),
+                n.recordId(),
+                n.action(),
+                n.participant(),
+                ParticipantRegistry.standard().frenchNameOf(n.participant()),
+                n.legalDate(),
+                n.recordedAt(),
+                n.refersTo(),
+                n.refersToReference(),
+                n.entryIntoForceOn(),
+                subject,
+                body,
+                n.headHash());
     }
 
     private static Action action(ResultSet rs, int row) throws SQLException {

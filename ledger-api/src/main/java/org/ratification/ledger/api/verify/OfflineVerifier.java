@@ -49,6 +49,9 @@ public final class OfflineVerifier {
 
     /** {@code verify <export.ndjson> [--as-of YYYY-MM-DD]}; exit 0 valid, 1 broken, 2 unusable input. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && LogVerifier.handles(args[0])) {
+            return LogVerifier.run(args, out, err); // issue 17: the log's checks (docs/LOG.md)
+        }
         if (args.length != 1 && !(args.length == 3 && "--as-of".equals(args[1]))) {
             err.println("usage: java -jar ledger-api.jar verify <history.ndjson> [--as-of YYYY-MM-DD]");
             return 2;

@@ -30,6 +30,9 @@ public class LogAppender {
     private final LogProperties properties;
     private final Clock clock;
 
+    /** The last time a rebuilt tree disagreed with a signed checkpoint (null if never since start). */
+    private volatile LogDivergedException divergence;
+
     public LogAppender(LogStore store, LogSigningKey key, LogProperties properties, Clock clock) {
         this.store = store;
         this.key = key;
@@ -104,13 +107,19 @@ public class LogAppender {
         for (SignedCheckpoint signed : store.checkpointsBetween(batch.startSize, size)) {
             byte[] root = MerkleProofs.rootAt(signed.size(), store::nodes);
             if (!Arrays.equals(root, MerkleHash.parseHex(signed.rootHash()))) {
-                throw new LogDivergedException(signed.size(), MerkleHash.hex(root), signed.rootHash());
+                divergence = new LogDivergedException(signed.size(), MerkleHash.hex(root), signed.rootHash());
+                throw divergence;
             }
         }
         if (size > store.largestCheckpointSize()) {
             store.insertCheckpoint(
                     sign(new Checkpoint(properties.origin(), size, batch.frontier.root(), clock.instant())));
         }
+    }
+
+    /** Why the log processor last refused to go on, if a rebuilt tree disagreed with a signed checkpoint. */
+    public LogDivergedException divergence() {
+        return divergence;
     }
 
     SignedCheckpoint sign(Checkpoint checkpoint) {
@@ -126,10 +135,18 @@ public class LogAppender {
 
     /** The tree rebuilt from the event store differs from a checkpoint the ledger signed before. */
     public static final class LogDivergedException extends IllegalStateException {
+        private final long size;
+
         LogDivergedException(long size, String rebuilt, String signed) {
             super("The log rebuilt from the event store has root " + rebuilt + " at size " + size
                     + ", but the checkpoint signed for that size has " + signed
                     + ": the event store was changed (verify the export against the checkpoint to find the leaf)");
+            this.size = size;
+        }
+
+        /** The size of the first signed checkpoint the rebuilt tree disagrees with. */
+        public long size() {
+            return size;
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,52 +12,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ratification.ledger.api.ApiTestSupport;
 import org.ratification.ledger.api.verify.LogVerifier;
 import org.ratification.ledger.core.log.Checkpoint;
 import org.ratification.ledger.core.log.LogKeys;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 
 /**
  * The log as the service keeps and serves it: every record is a leaf, each batch is signed, the
  * proofs verify with the offline verifier against a signed checkpoint, bad requests are refused
  * with stable codes, notifications carry their checkpoint, and a rebuild gives the same root.
  */
-class LogApiTest extends ApiTestSupport {
-
-    /** Waits until the log's latest checkpoint covers every stored record, and returns it. */
-    JsonNode awaitCheckpointOfAllRecords() {
-        long stored = storedEvents();
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    Reply reply = as(Role.ANONYMOUS).get("/api/log/checkpoint");
-                    return reply.status() == 200 && reply.body().path("size").asLong() >= stored;
-                });
-        return as(Role.ANONYMOUS).get("/api/log/checkpoint").body();
-    }
-
-    PublicKey key() {
-        return LogKeys.publicKey(
-                as(Role.ANONYMOUS).get("/api/log/key").body().path("publicKey").asText());
-    }
-
-    String treatyWithRecords() {
-        String treaty = registerTreaty(40, 90, 30, false);
-        ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
-        assertThat(sign(treaty, "DEU", "2025-10-26").status()).isEqualTo(201);
-        return treaty;
-    }
-
-    String recordIdOf(String treaty, long sequence) throws Exception {
-        byte[] payload = jdbc.queryForObject(
-                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
-                byte[].class,
-                treaty,
-                sequence);
-        return JSON.readTree(payload).path("recordId").asText();
-    }
+class LogApiTest extends LogTestSupport {
 
     @Test
     void theLatestCheckpointCoversEveryRecordAndIsSignedByThePublishedKey() {
@@ -260,16 +223,6 @@ class LogApiTest extends ApiTestSupport {
         sha.update(independentRoot(leaves.subList(0, k)));
         sha.update(independentRoot(leaves.subList(k, leaves.size())));
         return sha.digest();
-    }
-
-    /** The export of the log's leaves (as the depositary; auditors may read it too). */
-    String exportAsAuditor() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.ACCEPT, "application/x-ndjson");
-        org.springframework.http.ResponseEntity<String> response = http.exchange(
-                "/api/log/leaves", HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        return response.getBody() == null ? "" : response.getBody();
     }
 
     @Test

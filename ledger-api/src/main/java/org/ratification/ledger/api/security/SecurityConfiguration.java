@@ -89,6 +89,9 @@ class SecurityConfiguration {
                         .hasRole(Roles.DEPOSITARY)
                         .requestMatchers("/api/treaties/*/history", "/api/treaties/*/history/**")
                         .hasAnyRole(Roles.AUDITOR, Roles.DEPOSITARY)
+                        // issue 17: the log's export carries the records; its checkpoints and proofs are public
+                        .requestMatchers("/api/log/leaves")
+                        .hasAnyRole(Roles.AUDITOR, Roles.DEPOSITARY)
                         // the status of health and its probes (details only for the depositary) and the
                         // counters; every other actuator endpoint, health components included, is the
                         // depositary's

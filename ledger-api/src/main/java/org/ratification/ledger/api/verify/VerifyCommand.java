@@ -26,6 +26,13 @@ import picocli.CommandLine.Spec;
                     + " Every record's hash and the chain are recomputed, and the status table the export"
                     + " proves; the report is printed as JSON."
         },
+        subcommands = {
+            LogVerifyCommands.Checkpoint.class,
+            LogVerifyCommands.Inclusion.class,
+            LogVerifyCommands.Consistency.class,
+            LogVerifyCommands.LogExport.class
+        },
+        commandListHeading = "%nChecks of the verifiable log (docs/LOG.md):%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the chain is valid (and the expected head, if given, is one of its records)",

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.ratification.ledger.api.log.LogService;
+import org.ratification.ledger.api.log.LoggedNotification;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.projections.EventJson;
 import org.ratification.ledger.projections.changes.ChangeQueries;
@@ -23,7 +25,6 @@ import org.ratification.ledger.projections.history.HistoryFilter;
 import org.ratification.ledger.projections.history.HistoryPage;
 import org.ratification.ledger.projections.history.HistoryQueries;
 import org.ratification.ledger.projections.notifications.NotificationQueries;
-import org.ratification.ledger.projections.notifications.NotificationView;
 import org.ratification.ledger.projections.timetravel.TimeTravel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -58,13 +59,19 @@ class AuditController {
 
     private final HistoryQueries history;
     private final NotificationQueries notifications;
+    private final LogService log;
     private final ChangeQueries changes;
     private final TimeTravel timeTravel;
 
     AuditController(
-            HistoryQueries history, NotificationQueries notifications, ChangeQueries changes, TimeTravel timeTravel) {
+            HistoryQueries history,
+            NotificationQueries notifications,
+            ChangeQueries changes,
+            TimeTravel timeTravel,
+            LogService log) {
         this.history = history;
         this.notifications = notifications;
+        this.log = log;
         this.changes = changes;
         this.timeTravel = timeTravel;
     }
@@ -183,10 +190,11 @@ class AuditController {
                                   "text":"The Secretary-General of the United Nations, acting in the capacity of\
                                  depositary, communicates the following: On 10 January 2026, France deposited its\
                                  instrument of ratification of the … Convention …"}]"""))))
-    List<NotificationView> notifications(
+    List<LoggedNotification> notifications(
             @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId) {
         requireTreaty(treatyId);
-        return notifications.notifications(treatyId);
+        // issue 17: each notification carries its record's leaf and the first checkpoint covering it
+        return LoggedNotification.of(notifications.notifications(treatyId), log);
     }
 
     @GetMapping("/changes")

@@ -61,6 +61,7 @@ class AccessControlApiTest extends ApiTestSupport {
             new Rule(ANY, "/api/admin/**", Access.DEPOSITARY),
             new Rule(READ, "/api/treaties/*/history", Access.AUDITOR),
             new Rule(READ, "/api/treaties/*/history/**", Access.AUDITOR),
+            new Rule(READ, "/api/log/leaves", Access.AUDITOR),
             new Rule(READ, "/api/**", Access.PUBLIC),
             new Rule(WRITE, "/api/**", Access.DEPOSITARY),
             new Rule(READ, "/actuator/health", Access.PUBLIC),

@@ -1,0 +1,207 @@
+package org.ratification.ledger.api.log;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ratification.ledger.core.log.Frontier;
+import org.ratification.ledger.core.log.MerkleHash;
+import org.ratification.ledger.core.log.NodeId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** The log's tables: leaves, complete subtree nodes and signed checkpoints. */
+@Component
+public class LogStore {
+
+    /** A leaf: where its record is in the event store, and the record's chain hash. */
+    public record Leaf(
+            long leafIndex, long globalIndex, String recordId, String treatyId, long sequence, String chainHash) {}
+
+    /** How many nodes one query asks for at most (bounded IN lists). */
+    private static final int READ_CHUNK = 200;
+
+    private static final RowMapper<SignedCheckpoint> CHECKPOINT = (rs, i) -> new SignedCheckpoint(
+            originOf(rs.getString("note")),
+            rs.getLong("tree_size"),
+            rs.getString("root_hash"),
+            rs.getString("checkpoint_at"),
+            rs.getString("note"),
+            rs.getString("signature"),
+            rs.getString("key_id"));
+
+    private static final RowMapper<Leaf> LEAF = (rs, i) -> new Leaf(
+            rs.getLong("leaf_index"),
+            rs.getLong("global_index"),
+            rs.getString("record_id"),
+            rs.getString("treaty_id"),
+            rs.getLong("sequence_number"),
+            rs.getString("chain_hash"));
+
+    private final JdbcTemplate jdbc;
+
+    private static String originOf(String note) {
+        int end = note.indexOf('\n');
+        return end < 0 ? note : note.substring(0, end);
+    }
+
+    public LogStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The number of leaves. */
+    public long size() {
+        Long max = jdbc.queryForObject("SELECT MAX(leaf_index) FROM log_leaf", Long.class);
+        return max == null ? 0 : max + 1;
+    }
+
+    /** The frontier of the stored tree, read from its nodes. */
+    public Frontier frontier() {
+        long size = size();
+        List<NodeId> ids = Frontier.nodesOf(size);
+        Map<NodeId, byte[]> nodes = nodes(ids);
+        List<byte[]> hashes = new ArrayList<>();
+        for (NodeId id : ids) {
+            byte[] hash = nodes.get(id);
+            if (hash == null) {
+                throw new IllegalStateException("The log of " + size + " leaves lacks its node " + id);
+            }
+            hashes.add(hash);
+        }
+        return Frontier.of(size, hashes);
+    }
+
+    public Map<NodeId, byte[]> nodes(Collection<NodeId> ids) {
+        Map<NodeId, byte[]> found = new HashMap<>();
+        List<NodeId> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += READ_CHUNK) {
+            List<NodeId> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
+            StringBuilder sql = new StringBuilder("SELECT node_level, node_index, hash FROM log_node WHERE ");
+            List<Object> args = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(node_level = ? AND node_index = ?)");
+                args.add(chunk.get(i).level());
+                args.add(chunk.get(i).index());
+            }
+            jdbc.query(
+                    sql.toString(),
+                    rs -> {
+                        found.put(new NodeId(rs.getInt(1), rs.getLong(2)), MerkleHash.parseHex(rs.getString(3)));
+                    },
+                    args.toArray());
+        }
+        return found;
+    }
+
+    public void insertLeaves(List<Leaf> leaves) {
+        jdbc.batchUpdate(
+                "INSERT INTO log_leaf (leaf_index, global_index, record_id, treaty_id, sequence_number, chain_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                leaves,
+                500,
+                (ps, leaf) -> {
+                    ps.setLong(1, leaf.leafIndex());
+                    ps.setLong(2, leaf.globalIndex());
+                    ps.setString(3, leaf.recordId());
+                    ps.setString(4, leaf.treatyId());
+                    ps.setLong(5, leaf.sequence());
+                    ps.setString(6, leaf.chainHash());
+                });
+    }
+
+    public void insertNodes(Map<NodeId, byte[]> nodes) {
+        jdbc.batchUpdate(
+                "INSERT INTO log_node (node_level, node_index, hash) VALUES (?, ?, ?)",
+                List.copyOf(nodes.entrySet()),
+                500,
+                (ps, node) -> {
+                    ps.setInt(1, node.getKey().level());
+                    ps.setLong(2, node.getKey().index());
+                    ps.setString(3, MerkleHash.hex(node.getValue()));
+                });
+    }
+
+    public void insertCheckpoint(SignedCheckpoint checkpoint) {
+        jdbc.update(
+                "INSERT INTO log_checkpoint (tree_size, root_hash, checkpoint_at, note, signature, key_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                checkpoint.size(),
+                checkpoint.rootHash(),
+                checkpoint.timestamp(),
+                checkpoint.note(),
+                checkpoint.signature(),
+                checkpoint.keyId());
+    }
+
+    /** Clears the tree (a rebuild); the signed checkpoints stay, the rebuilt tree is checked against them. */
+    public void clearTree() {
+        jdbc.update("DELETE FROM log_node");
+        jdbc.update("DELETE FROM log_leaf");
+    }
+
+    public long largestCheckpointSize() {
+        Long max = jdbc.queryForObject("SELECT MAX(tree_size) FROM log_checkpoint", Long.class);
+        return max == null ? 0 : max;
+    }
+
+    /** Checkpoints with sizes in {@code (after, upTo]}. */
+    public List<SignedCheckpoint> checkpointsBetween(long after, long upTo) {
+        return jdbc.query(
+                "SELECT * FROM log_checkpoint WHERE tree_size > ? AND tree_size <= ? ORDER BY tree_size",
+                CHECKPOINT,
+                after,
+                upTo);
+    }
+
+    public Optional<SignedCheckpoint> latestCheckpoint() {
+        return jdbc
+                .query("SELECT * FROM log_checkpoint ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY", CHECKPOINT)
+                .stream()
+                .findFirst();
+    }
+
+    /** Up to {@code limit} checkpoints of size at least {@code from}, smallest first. */
+    public List<SignedCheckpoint> checkpointsFrom(long from, int limit) {
+        return jdbc.query(
+                "SELECT * FROM log_checkpoint WHERE tree_size >= ? ORDER BY tree_size FETCH FIRST " + limit
+                        + " ROWS ONLY",
+                CHECKPOINT,
+                from);
+    }
+
+    /** The first checkpoint that includes the leaf: the smallest of size above its index. */
+    public Optional<SignedCheckpoint> firstCheckpointCovering(long leafIndex) {
+        return checkpointsFrom(leafIndex + 1, 1).stream().findFirst();
+    }
+
+    public Optional<Leaf> leafOfRecord(String recordId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM log_leaf WHERE record_id = ? ORDER BY leaf_index FETCH FIRST 1 ROWS ONLY",
+                        LEAF,
+                        recordId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The leaf index of each of these records that the log holds. */
+    public Map<String, Long> leafIndexes(Collection<String> recordIds) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> all = List.copyOf(recordIds);
+        for (int from = 0; from < all.size(); from += READ_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query(
+                    "SELECT record_id, MIN(leaf_index) FROM log_leaf WHERE record_id IN (" + marks + ")"
+                            + " GROUP BY record_id",
+                    rs -> {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    },
+                    chunk.toArray());
+        }
+        return found;
+    }
+}

@@ -54,8 +54,8 @@ class ConfigurationDefaultsTest {
         ClusterProperties cluster = binder.bindOrCreate("ledger.cluster", ClusterProperties.class);
         assertThat(cluster.claimTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(cluster.nodeId()).isNotBlank();
-        assertThat(binder.bindOrCreate("ledger", LedgerProperties.class).readYourWritesTimeout())
-                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(binder.bindOrCreate("ledger", LedgerProperties.class).treatyDefinitions())
+                .isEqualTo("classpath*:treaties/*.json");
         assertThat(binder.bindOrCreate("ledger.event-store", EventStoreProperties.class)
                         .snapshotThreshold())
                 .isEqualTo(100);

@@ -36,6 +36,7 @@ class PublicPagesApiTest extends ApiTestSupport {
     void theTreatyPageHasEverythingInOneAnswerOnAnyLegalDate() throws Exception {
         String treaty = seeded();
 
+        notifications("/api/notifications?treaty=" + treaty, 7); // the titles come with the notifications read model
         Reply page = as(Role.ANONYMOUS).get("/api/pages/treaties/" + treaty);
         assertThat(page.status()).isEqualTo(200);
         JsonNode body = page.body();
@@ -290,7 +291,7 @@ class PublicPagesApiTest extends ApiTestSupport {
     /** The notifications once the read model has written {@code count} of them. */
     private List<JsonNode> notifications(String path, int count) throws InterruptedException {
         List<JsonNode> list = new ArrayList<>();
-        for (int attempt = 0; attempt < 100; attempt++) {
+        for (int attempt = 0; attempt < 600; attempt++) {
             Reply reply = as(Role.ANONYMOUS).get(path);
             assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
             list = new ArrayList<>();

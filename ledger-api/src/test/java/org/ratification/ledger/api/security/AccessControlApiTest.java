@@ -77,7 +77,13 @@ class AccessControlApiTest extends ApiTestSupport {
             new Rule(READ, "/", Access.PUBLIC),
             new Rule(READ, "/index.html", Access.PUBLIC),
             new Rule(READ, "/webjars/**", Access.PUBLIC),
-            new Rule(READ, "/favicon.ico", Access.PUBLIC));
+            new Rule(READ, "/favicon.ico", Access.PUBLIC),
+            new Rule(READ, "/treaties/*", Access.PUBLIC),
+            new Rule(READ, "/participants/*", Access.PUBLIC),
+            new Rule(READ, "/notifications", Access.PUBLIC),
+            new Rule(READ, "/fr", Access.PUBLIC),
+            new Rule(READ, "/fr/**", Access.PUBLIC),
+            new Rule(READ, "/feeds/**", Access.PUBLIC));
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -67,12 +67,10 @@ class OperationsApiTest extends ApiTestSupport {
         // a histogram with fixed buckets, so that quantiles aggregate across nodes
         for (String le : List.of("0.005", "0.1", "1.0", "2.0", "5.0")) {
             assertThat(scrape)
-                    .containsPattern("ledger_recording_seconds_bucket\\{(?=[^}]*le=\""
-                            + Pattern.quote(le) + "\")[^}]*} \\d");
+                    .containsPattern(
+                            "ledger_recording_seconds_bucket\\{(?=[^}]*le=\"" + Pattern.quote(le) + "\")[^}]*} \\d");
         }
-        assertThat(scrape)
-                .containsPattern(
-                        "ledger_recording_seconds_bucket\\{(?=[^}]*le=\"\\+Inf\")[^}]*} [1-9]");
+        assertThat(scrape).containsPattern("ledger_recording_seconds_bucket\\{(?=[^}]*le=\"\\+Inf\")[^}]*} [1-9]");
         long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         assertThat(value(scrape, "ledger_events_head\\{?[^ ]*")).isEqualTo(head);
         // the tracking processors report their lag (ProcessorHealthApiTest: it turns health DOWN);

@@ -85,7 +85,8 @@ final class LogVerifyCommands {
             description = "Checks a checkpoint's signature (GET /api/log/checkpoint, saved to a file).",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
-                "0:the check passed", "1:the check failed (the report says where)",
+                "0:the check passed",
+                "1:the check failed (the report says where)",
                 "2:wrong usage, or a file cannot be read"
             })
     static final class Checkpoint extends LogCheck {
@@ -111,7 +112,8 @@ final class LogVerifyCommands {
             description = "Checks an inclusion proof (GET /api/log/proof/inclusion) against a signed checkpoint.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
-                "0:the check passed", "1:the check failed (the report says where)",
+                "0:the check passed",
+                "1:the check failed (the report says where)",
                 "2:wrong usage, or a file cannot be read"
             })
     static final class Inclusion extends LogCheck {
@@ -140,7 +142,8 @@ final class LogVerifyCommands {
             description = "Checks that a newer checkpoint extends an older one (GET /api/log/proof/consistency).",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
-                "0:the check passed", "1:the check failed (the report says where)",
+                "0:the check passed",
+                "1:the check failed (the report says where)",
                 "2:wrong usage, or a file cannot be read"
             })
     static final class Consistency extends LogCheck {
@@ -173,7 +176,8 @@ final class LogVerifyCommands {
                     + " compares it with a signed checkpoint; names the first leaf that differs.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
-                "0:the check passed", "1:the check failed (the report says where)",
+                "0:the check passed",
+                "1:the check failed (the report says where)",
                 "2:wrong usage, or a file cannot be read"
             })
     static final class LogExport extends LogCheck {

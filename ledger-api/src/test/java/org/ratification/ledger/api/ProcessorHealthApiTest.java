@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.ratification.ledger.api.processors.ProvokesProcessorErrors;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,6 +38,7 @@ class ProcessorHealthApiTest extends ApiTestSupport {
     EventProcessingConfiguration processing;
 
     @Test
+    @ProvokesProcessorErrors("the flaky test processor fails on purpose until it is allowed to catch up")
     void aFailingTrackingProcessorTurnsHealthDownAfterTheMaxLagAndUpWhenItCatchesUp() {
         awaitHealth("UP");
         failing = true;

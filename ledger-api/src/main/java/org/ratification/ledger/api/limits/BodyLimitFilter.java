@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * for chunked bodies, by reading at most one byte more than the limit, and bodies that do not
  * arrive within the deadline with 408 REQUEST_TIMEOUT; both close the connection. Bodies within
  * the limit are kept in memory for the handlers (and the idempotency check) to read. It runs after
- * authentication: the body of a request that is refused before (401, 403, 429) is never read by
- * the application (the server still drains it, for at most its read timeout).
+ * authentication: the body of a request that is refused before (401, 403, 429) is never read, and
+ * {@link UnreadBodies} closes its connection instead of draining it.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -65,6 +65,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + limit / 1024 + " KB; nothing was recorded.");
             return;
         }
+        request.setAttribute(UnreadBodies.BODY_READ, Boolean.TRUE);
         chain.doFilter(cached, response);
     }
 }

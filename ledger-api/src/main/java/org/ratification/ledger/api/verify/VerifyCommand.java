@@ -47,7 +47,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<history.ndjson>", description = "The exported history.")
+    // optional for picocli, so that the log checks (subcommands) run without it; required below
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<history.ndjson>", description = "The exported history.")
     Path export;
 
     @Option(
@@ -65,6 +66,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (export == null) {
+            spec.commandLine().getErr().println("Missing required parameter: '<history.ndjson>'");
+            spec.commandLine().getErr().println("See 'java -jar ledger-api.jar verify --help'.");
+            return LedgerCommandLine.USAGE;
+        }
         if (!Files.isRegularFile(export)) {
             return unusable(Files.exists(export) ? "Not a file: " + export : "No such file: " + export);
         }

@@ -10,15 +10,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.ApiTestSupport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A body that does not arrive holds no worker for long (issue 12 §4): a body trickling in is given
- * up after the deadline with 408 REQUEST_TIMEOUT. Raw sockets on the loopback only, bounded
+ * A body that does not arrive holds no worker for long (issue 12 §4): the unread body of a refused
+ * request is not drained (the connection is closed after the answer), and a body trickling in is
+ * given up after the deadline with 408 REQUEST_TIMEOUT. Raw sockets on the loopback only, bounded
  * in count and time.
  */
 class SlowBodiesApiTest extends ApiTestSupport {
@@ -64,6 +67,28 @@ class SlowBodiesApiTest extends ApiTestSupport {
                     + received.toString(StandardCharsets.UTF_8));
         }
         return received.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theUnreadBodyOfARefusedRequestIsNotDrainedTheConnectionIsClosed() throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket socket = open();
+                sockets.add(socket);
+                sendHead(socket, null, 100_000);
+            }
+            for (Socket socket : sockets) {
+                String response = readUntilClosed(socket, PATIENCE_MILLIS);
+                assertThat(response).startsWith("HTTP/1.1 401");
+                assertThat(response).contains("\"code\":\"UNAUTHENTICATED\"");
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        assertThat(get("/api/treaties/cybercrime").status()).isEqualTo(200);
     }
 
     @Test

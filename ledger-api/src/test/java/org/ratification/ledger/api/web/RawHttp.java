@@ -64,10 +64,10 @@ public final class RawHttp {
     }
 
     private static Answer parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
-            throw new AssertionError("Not an HTTP answer: " + text);
+            throw new AssertionError("Not an HTTP answer: " + new String(bytes, StandardCharsets.UTF_8));
         }
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
@@ -78,26 +78,28 @@ public final class RawHttp {
                     lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).trim());
         }
-        String body = text.substring(end + 4);
+        byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
-        return new Answer(status, headers, body);
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    private static String unchunk(String chunked) {
-        StringBuilder body = new StringBuilder();
+    /** Chunk sizes count bytes, so the body is taken apart as bytes before it is decoded. */
+    private static byte[] unchunk(byte[] chunked) {
+        String latin = new String(chunked, StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = 0;
-        while (at < chunked.length()) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(
-                    chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+        while (at < chunked.length) {
+            int lineEnd = latin.indexOf("\r\n", at);
+            int size =
+                    Integer.parseInt(latin.substring(at, lineEnd).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }
-            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            body.write(chunked, lineEnd + 2, size);
             at = lineEnd + 2 + size + 2;
         }
-        return body.toString();
+        return body.toByteArray();
     }
 }

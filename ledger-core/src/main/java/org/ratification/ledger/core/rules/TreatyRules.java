@@ -181,12 +181,14 @@ public final class TreatyRules {
                                 "No amendment '" + instrument.amendmentId() + "' was adopted on or before "
                                         + instrument.date() + ".")));
             } else if (instrument.instrumentType() == InstrumentType.ACCESSION
-                    || instrument.instrumentType() == InstrumentType.SUCCESSION) {
+                    || instrument.instrumentType() == InstrumentType.SUCCESSION
+                    || instrument.instrumentType() == InstrumentType.DEFINITIVE_SIGNATURE) {
                 found.add(new Violation(
                         instrument.recordId(),
                         Rejection.rule(
                                 "INVALID_AMENDMENT_INSTRUMENT",
-                                "An amendment is ratified, accepted or approved; not acceded to or succeeded to.")));
+                                "An amendment is ratified, accepted, approved or formally confirmed; not acceded to,"
+                                        + " succeeded to or signed definitively.")));
             } else if (!isParty(facts, entryIntoForce, instrument.participant(), instrument.date())) {
                 found.add(new Violation(
                         instrument.recordId(),

@@ -78,8 +78,15 @@ public class LogAppender {
         }
     }
 
-    /** Appends one record as the next leaf (in the current transaction if there is one). */
+    /**
+     * Appends one record as the next leaf (in the current transaction if there is one). A record the
+     * log holds already is skipped: delivery is at least once (a segment taken over by another node
+     * replays what the first may have appended), and a record is one leaf, once.
+     */
     public void append(Entry entry) {
+        if (store.holdsEvent(entry.globalIndex())) {
+            return;
+        }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             Batch batch = new Batch(store.frontier());
             batch.append(entry);

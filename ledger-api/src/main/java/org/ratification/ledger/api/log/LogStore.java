@@ -177,6 +177,13 @@ public class LogStore {
         return checkpointsFrom(leafIndex + 1, 1).stream().findFirst();
     }
 
+    /** Whether the event at this global index is a leaf already (appended by another node, or before a retry). */
+    public boolean holdsEvent(long globalIndex) {
+        Integer found =
+                jdbc.queryForObject("SELECT COUNT(*) FROM log_leaf WHERE global_index = ?", Integer.class, globalIndex);
+        return found != null && found > 0;
+    }
+
     public Optional<Leaf> leafOfRecord(String recordId) {
         return jdbc
                 .query(

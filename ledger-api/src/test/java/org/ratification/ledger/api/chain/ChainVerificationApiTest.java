@@ -8,12 +8,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.ApiTestSupport;
 import org.ratification.ledger.core.chain.RecordChain;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The chain as stored: every record carries its recording metadata and hash, the status shows the
  * head, and altering one stored byte breaks verification at exactly that record. Plain SQL, so the
  * same test runs on H2 and PostgreSQL.
  */
+// a context of its own: these tests alter the event store directly, which a shared context's
+// verifiable log would (rightly) report as tampering when it is rebuilt
+@TestPropertySource(properties = "ledger.log.origin=chain-tampering-test")
 class ChainVerificationApiTest extends ApiTestSupport {
 
     private JsonNode metaData(String treaty, long sequence) throws Exception {

@@ -20,6 +20,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A chain cut after its last records still verifies by itself; the head the ledger published in
@@ -27,6 +28,9 @@ import org.springframework.http.MediaType;
  * that records are missing: online ({@code ?expectedHead=}) and offline ({@code verify
  * --expected-head}).
  */
+// a context of its own: these tests alter the event store directly, which a shared context's
+// verifiable log would (rightly) report as tampering when it is rebuilt
+@TestPropertySource(properties = "ledger.log.origin=chain-tampering-test")
 class TruncatedChainApiTest extends ApiTestSupport {
 
     @TempDir

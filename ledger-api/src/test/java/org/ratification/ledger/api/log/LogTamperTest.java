@@ -20,6 +20,7 @@ import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.core.chain.ChainLink;
 import org.ratification.ledger.core.chain.RecordChain;
 import org.ratification.ledger.core.log.Checkpoint;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,6 +31,9 @@ import org.springframework.test.context.TestPropertySource;
  * leaves the store tampered).
  */
 @TestPropertySource(properties = "ledger.log.origin=tamper-test")
+// closed after the class: its log processor is left refusing a tampered store, and would go on
+// retrying (and logging) while later test classes run
+@DirtiesContext
 class LogTamperTest extends LogTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired

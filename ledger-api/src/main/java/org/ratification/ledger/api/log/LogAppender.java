@@ -1,12 +1,11 @@
 package org.ratification.ledger.api.log;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ratification.ledger.core.log.Checkpoint;
+import org.axonframework.commandhandling.CommandBus;
 import org.ratification.ledger.core.log.Frontier;
 import org.ratification.ledger.core.log.MerkleHash;
 import org.ratification.ledger.core.log.MerkleProofs;
@@ -16,28 +15,44 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends leaves to the log within the processor's transaction. The first leaf of a transaction
- * reads the frontier from the stored nodes (O(log n) rows); each leaf then costs O(log n) hashes in
- * memory; just before the transaction commits the new leaves and nodes are written in batches and
- * a checkpoint of the new size is signed, so a batch of records gets one checkpoint and a rolled
- * back batch leaves nothing behind.
+ * Appends leaves to the log in the transaction that appends their records (the log is an inline
+ * read model). Every recording takes the log's lock ({@code log_head}, one row) when its unit of work
+ * prepares to commit, before its event is inserted, and holds it until it commits: the event store's
+ * global index, the order of commits and the order of the leaves are then one order, on every node,
+ * and a rebuild that folds the store in global order gives the same tree. The frontier is kept in
+ * memory between transactions and used again only if {@code log_head} still names its size and root
+ * (another node may have appended); otherwise it is read from the stored nodes (O(log n) rows). Just
+ * before the transaction commits the new leaves and nodes are written in batches (every
+ * {@value #FLUSH_EVERY} leaves during a fold) and the head is moved; checkpoints are signed
+ * afterwards, for many records at once ({@link LogCheckpoints}).
  */
 @Component
 public class LogAppender {
 
+    /** Leaves held in memory at most before they are written (a fold appends millions in one transaction). */
+    static final int FLUSH_EVERY = 1_000;
+
     private final LogStore store;
-    private final LogSigningKey key;
-    private final LogProperties properties;
-    private final Clock clock;
+    private final LogCheckpoints checkpoints;
+
+    /** The key of the locked head in the transaction's resources. */
+    private final Object headKey = new Object();
+
+    /** The frontier as of the last commit on this node (validated against log_head before use). */
+    private volatile Frontier committed;
 
     /** The last time a rebuilt tree disagreed with a signed checkpoint (null if never since start). */
     private volatile LogDivergedException divergence;
 
-    public LogAppender(LogStore store, LogSigningKey key, LogProperties properties, Clock clock) {
+    public LogAppender(LogStore store, LogCheckpoints checkpoints, CommandBus commandBus) {
         this.store = store;
-        this.key = key;
-        this.properties = properties;
-        this.clock = clock;
+        this.checkpoints = checkpoints;
+        // registered before the command runs, so it runs before the event store's own prepare-commit
+        // handler (registered when the first event is applied): the lock precedes the insert
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            unitOfWork.onPrepareCommit(u -> lockedHead());
+            return chain.proceed();
+        });
     }
 
     /** The record of a leaf to append. */
@@ -65,6 +80,18 @@ public class LogAppender {
                     entry.sequence(),
                     entry.chainHash()));
             frontier.append(leafHash, nodes::put);
+            if (leaves.size() >= FLUSH_EVERY) {
+                writeLeaves();
+            }
+        }
+
+        void writeLeaves() {
+            if (!leaves.isEmpty()) {
+                store.insertLeaves(leaves);
+                store.insertNodes(nodes);
+                leaves.clear();
+                nodes.clear();
+            }
         }
 
         @Override
@@ -73,44 +100,75 @@ public class LogAppender {
         }
 
         @Override
+        public void afterCommit() {
+            committed = frontier;
+            checkpoints.requestSigning();
+        }
+
+        @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(LogAppender.this);
         }
     }
 
-    /**
-     * Appends one record as the next leaf (in the current transaction if there is one). A record the
-     * log holds already is skipped: delivery is at least once (a segment taken over by another node
-     * replays what the first may have appended), and a record is one leaf, once.
-     */
+    /** Appends one record as the next leaf, in the current transaction (the one that appends the record). */
     public void append(Entry entry) {
-        if (store.holdsEvent(entry.globalIndex())) {
-            return;
-        }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            Batch batch = new Batch(store.frontier());
-            batch.append(entry);
-            write(batch);
-            return;
+            throw new IllegalStateException("A leaf is appended in the transaction of its record");
         }
         Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
         if (batch == null) {
-            batch = new Batch(store.frontier());
+            batch = new Batch(frontierUnderLock());
             TransactionSynchronizationManager.bindResource(this, batch);
             TransactionSynchronizationManager.registerSynchronization(batch);
         }
         batch.append(entry);
     }
 
+    /** Locks the log's head for the current transaction (once) and returns it. */
+    private LogStore.Head lockedHead() {
+        LogStore.Head head = (LogStore.Head) TransactionSynchronizationManager.getResource(headKey);
+        if (head == null) {
+            head = store.lockHead();
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.bindResource(headKey, head);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(headKey);
+                    }
+                });
+            }
+        }
+        return head;
+    }
+
+    /** The frontier of the stored tree, under the log's lock. */
+    private Frontier frontierUnderLock() {
+        LogStore.Head head = lockedHead();
+        Frontier cached = committed;
+        if (cached != null
+                && cached.size() == head.size()
+                && MerkleHash.hex(cached.root()).equals(head.rootHash())) {
+            return Frontier.of(cached.size(), cached.decomposition());
+        }
+        return store.frontier(head.size());
+    }
+
+    /** Clears the tree (a rebuild folds the store into it again; the signed checkpoints stay). */
+    public void clear() {
+        store.clearTree();
+        committed = null;
+    }
+
     private void write(Batch batch) {
-        if (batch.leaves.isEmpty()) {
+        batch.writeLeaves();
+        long size = batch.frontier.size();
+        if (size == batch.startSize) {
             return;
         }
-        store.insertLeaves(batch.leaves);
-        store.insertNodes(batch.nodes);
-        long size = batch.frontier.size();
         // a rebuilt tree must agree with every checkpoint signed before: otherwise the event store
-        // no longer holds what the log once did, and the processor stops here rather than sign it
+        // no longer holds what the log once did, and the fold is refused rather than the tree replaced
         for (SignedCheckpoint signed : store.checkpointsBetween(batch.startSize, size)) {
             byte[] root = MerkleProofs.rootAt(signed.size(), store::nodes);
             if (!Arrays.equals(root, MerkleHash.parseHex(signed.rootHash()))) {
@@ -118,26 +176,12 @@ public class LogAppender {
                 throw divergence;
             }
         }
-        if (size > store.largestCheckpointSize()) {
-            store.insertCheckpoint(
-                    sign(new Checkpoint(properties.origin(), size, batch.frontier.root(), clock.instant())));
-        }
+        store.moveHead(size, MerkleHash.hex(batch.frontier.root()));
     }
 
-    /** Why the log processor last refused to go on, if a rebuilt tree disagreed with a signed checkpoint. */
+    /** Why the log last refused a rebuild, if a rebuilt tree disagreed with a signed checkpoint. */
     public LogDivergedException divergence() {
         return divergence;
-    }
-
-    SignedCheckpoint sign(Checkpoint checkpoint) {
-        return new SignedCheckpoint(
-                checkpoint.origin(),
-                checkpoint.size(),
-                checkpoint.rootHashHex(),
-                checkpoint.timestamp().toString(),
-                checkpoint.note(),
-                key.sign(checkpoint),
-                key.keyId());
     }
 
     /** The tree rebuilt from the event store differs from a checkpoint the ledger signed before. */

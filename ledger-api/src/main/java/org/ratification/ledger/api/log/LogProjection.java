@@ -5,24 +5,28 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.ratification.ledger.core.api.RecordingMetadata;
 import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.projections.ReadModelVersion;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends every record to the log, in the order of the event stream (its processor has one
- * segment). A rebuild clears the tree and appends the event store's records again; the signed
- * checkpoints stay, and the rebuilt tree must agree with them ({@link LogAppender}).
+ * Appends every record to the log in the transaction that appends it (an inline read model, so in
+ * the order of the event store's global index, {@link LogAppender}). A rebuild folds the store into a
+ * cleared tree in that order; the signed checkpoints stay, and the rebuilt tree must agree with them.
+ * Version 2: the log became inline (version 1 was a tracking processor that could append a record
+ * whose global index came after a later one's); a store of version 1 is folded again at start.
  */
 @Component
 @ProcessingGroup(LogProjection.NAME)
-@ReadModelVersion(LogProjection.VERSION)
+@ReadModelVersion(
+        value = LogProjection.VERSION,
+        tables = {"log_head", "log_leaf", "log_node"})
 public class LogProjection {
 
     public static final String NAME = "log";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final LogAppender appender;
     private final LogStore store;
@@ -33,7 +37,7 @@ public class LogProjection {
     }
 
     @EventHandler
-    void on(TreatyEvent event, EventMessage<?> message, TrackingToken token) {
+    void on(TreatyEvent event, EventMessage<?> message) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalStateException("A record without its treaty stream: " + message.getIdentifier());
         }
@@ -41,11 +45,14 @@ public class LogProjection {
         if (hash == null) {
             throw new IllegalStateException("Record " + event.recordId() + " has no chain hash");
         }
-        if (token == null || token.position().isEmpty()) {
-            throw new IllegalStateException("Record " + event.recordId() + " arrived without its stream position");
-        }
+        // a fold reads the store in global order (the position is the event's own index); inline,
+        // the event was inserted by this transaction a moment ago
+        long globalIndex = message instanceof TrackedEventMessage<?> tracked
+                        && tracked.trackingToken().position().isPresent()
+                ? tracked.trackingToken().position().getAsLong()
+                : store.globalIndexOf(domain.getAggregateIdentifier(), domain.getSequenceNumber());
         appender.append(new LogAppender.Entry(
-                token.position().getAsLong(),
+                globalIndex,
                 event.recordId(),
                 domain.getAggregateIdentifier(),
                 domain.getSequenceNumber(),
@@ -54,6 +61,6 @@ public class LogProjection {
 
     @ResetHandler
     void reset() {
-        store.clearTree();
+        appender.clear();
     }
 }

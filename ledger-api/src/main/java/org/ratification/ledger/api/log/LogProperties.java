@@ -1,5 +1,6 @@
 package org.ratification.ledger.api.log;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,10 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param privateKey the Ed25519 signing key, PKCS#8 DER in base64; when absent the key is read from
  *     {@code keyFile}, which is created with a new key on first start
  * @param keyFile where the signing key is kept when it is not configured
- * @param batchSize how many records the log processor appends per transaction (one checkpoint each)
+ * @param checkpointInterval how often a checkpoint of what other nodes appended is signed (this node
+ *     signs right after its own commits)
  */
 @ConfigurationProperties("ledger.log")
-public record LogProperties(String origin, String privateKey, String keyFile, Integer batchSize) {
+public record LogProperties(String origin, String privateKey, String keyFile, Duration checkpointInterval) {
 
     public LogProperties {
         origin = origin == null || origin.isBlank() ? "ratification-ledger" : origin.strip();
@@ -21,9 +23,9 @@ public record LogProperties(String origin, String privateKey, String keyFile, In
         }
         privateKey = privateKey == null || privateKey.isBlank() ? null : privateKey;
         keyFile = keyFile == null || keyFile.isBlank() ? "data/log-signing.key" : keyFile;
-        batchSize = batchSize == null ? 500 : batchSize;
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("ledger.log.batch-size is between 1 and 10000");
+        checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(1) : checkpointInterval;
+        if (checkpointInterval.toMillis() < 10 || checkpointInterval.toHours() > 24) {
+            throw new IllegalArgumentException("ledger.log.checkpoint-interval is between 10 ms and 24 hours");
         }
     }
 }

@@ -21,6 +21,11 @@ public class LogStore {
     public record Leaf(
             long leafIndex, long globalIndex, String recordId, String treatyId, long sequence, String chainHash) {}
 
+    /** The committed tree's size and root (the root is empty until the head was first moved). */
+    public record Head(long size, String rootHash) {}
+
+    private static final RowMapper<Head> HEAD = (rs, i) -> new Head(rs.getLong("tree_size"), rs.getString("root_hash"));
+
     /** How many nodes one query asks for at most (bounded IN lists). */
     private static final int READ_CHUNK = 200;
 
@@ -58,9 +63,23 @@ public class LogStore {
         return max == null ? 0 : max + 1;
     }
 
-    /** The frontier of the stored tree, read from its nodes. */
-    public Frontier frontier() {
-        long size = size();
+    /** Locks the log's head until the transaction ends (every recording takes it before its event is inserted). */
+    public Head lockHead() {
+        return jdbc.queryForObject("SELECT tree_size, root_hash FROM log_head WHERE id = 1 FOR UPDATE", HEAD);
+    }
+
+    /** The committed tree's head, without locking it. */
+    public Head head() {
+        return jdbc.queryForObject("SELECT tree_size, root_hash FROM log_head WHERE id = 1", HEAD);
+    }
+
+    /** Moves the head to the tree appended in this transaction (which holds its lock). */
+    public void moveHead(long size, String rootHash) {
+        jdbc.update("UPDATE log_head SET tree_size = ?, root_hash = ? WHERE id = 1", size, rootHash);
+    }
+
+    /** The frontier of the stored tree of {@code size} leaves, read from its nodes. */
+    public Frontier frontier(long size) {
         List<NodeId> ids = Frontier.nodesOf(size);
         Map<NodeId, byte[]> nodes = nodes(ids);
         List<byte[]> hashes = new ArrayList<>();
@@ -140,6 +159,7 @@ public class LogStore {
     public void clearTree() {
         jdbc.update("DELETE FROM log_node");
         jdbc.update("DELETE FROM log_leaf");
+        jdbc.update("UPDATE log_head SET tree_size = 0, root_hash = '' WHERE id = 1");
     }
 
     public long largestCheckpointSize() {
@@ -177,11 +197,17 @@ public class LogStore {
         return checkpointsFrom(leafIndex + 1, 1).stream().findFirst();
     }
 
-    /** Whether the event at this global index is a leaf already (appended by another node, or before a retry). */
-    public boolean holdsEvent(long globalIndex) {
-        Integer found =
-                jdbc.queryForObject("SELECT COUNT(*) FROM log_leaf WHERE global_index = ?", Integer.class, globalIndex);
-        return found != null && found > 0;
+    /** The global index of a record in the event store. */
+    public long globalIndexOf(String treatyId, long sequence) {
+        Long index = jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
+                Long.class,
+                treatyId,
+                sequence);
+        if (index == null) {
+            throw new IllegalStateException("Record " + sequence + " of " + treatyId + " is not in the event store");
+        }
+        return index;
     }
 
     public Optional<Leaf> leafOfRecord(String recordId) {

@@ -230,8 +230,28 @@ class LogApiTest extends LogTestSupport {
     }
 
     @Test
-    void aRebuildFromTheEventStoreGivesTheSameRoot() {
-        treatyWithRecords();
+    void recordsWrittenConcurrentlyAreLeavesInGlobalOrderAndARebuildGivesTheSameRoot() throws Exception {
+        List<String> treaties = List.of(
+                registerTreaty(40, 90, 30, false),
+                registerTreaty(40, 90, 30, false),
+                registerTreaty(40, 90, 30, false),
+                registerTreaty(40, 90, 30, false));
+        List<String> states = List.of("FRA", "DEU", "ITA", "ESP", "PRT", "NLD", "BEL", "AUT", "POL", "SWE");
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+        for (String treaty : treaties) {
+            for (String state : states) {
+                sent.add(clients.submit(() -> sign(treaty, state, "2025-10-25").status()));
+            }
+        }
+        for (java.util.concurrent.Future<Integer> status : sent) {
+            assertThat(status.get()).isEqualTo(201);
+        }
+        clients.shutdown();
+        // the lock taken before the insert makes commit order, global order and leaf order one order
+        assertThat(jdbc.queryForList("SELECT global_index FROM log_leaf ORDER BY leaf_index", Long.class))
+                .isEqualTo(jdbc.queryForList(
+                        "SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class));
         JsonNode before = awaitCheckpointOfAllRecords();
         byte[] root = org.ratification.ledger.core.log.MerkleProofs.rootAt(
                 before.path("size").asLong(), store::nodes);

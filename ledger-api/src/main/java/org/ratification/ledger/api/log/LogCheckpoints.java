@@ -1,0 +1,138 @@
+package org.ratification.ledger.api.log;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.common.AxonThreadFactory;
+import org.ratification.ledger.core.log.Checkpoint;
+import org.ratification.ledger.core.log.MerkleHash;
+import org.ratification.ledger.core.log.MerkleProofs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Signs checkpoints of the committed tree: right after a commit on this node has grown it (one
+ * checkpoint for every record committed meanwhile), and every {@code ledger.log.checkpoint-interval}
+ * for what other nodes appended. A checkpoint names the size and root that {@code log_head} holds
+ * once committed; two nodes signing the same size keep the first (the tree size is the key).
+ */
+@Component
+public class LogCheckpoints implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LogCheckpoints.class);
+
+    private final LogStore store;
+    private final LogSigningKey key;
+    private final LogProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile ScheduledExecutorService signer;
+
+    public LogCheckpoints(
+            LogStore store,
+            LogSigningKey key,
+            LogProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.store = store;
+        this.key = key;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** How long a request waits for others to share its checkpoint. */
+    private static final long GATHER_MILLIS = 50;
+
+    /**
+     * Asks for a checkpoint of the tree as committed now; requests made in the next
+     * {@value #GATHER_MILLIS} ms share it, so a busy ledger signs a few checkpoints a second, not one per record.
+     */
+    public void requestSigning() {
+        ScheduledExecutorService executor = signer;
+        if (executor != null && requested.compareAndSet(false, true)) {
+            executor.schedule(this::signPending, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void signPending() {
+        requested.set(false);
+        signQuietly();
+    }
+
+    private void signQuietly() {
+        try {
+            signLatest();
+        } catch (DuplicateKeyException e) {
+            // another node signed this size first: its checkpoint stands
+        } catch (RuntimeException e) {
+            log.error("The log's checkpoint could not be signed now; it is tried again shortly", e);
+        }
+    }
+
+    /** Signs a checkpoint of the committed tree if none covers its size yet; returns its size. */
+    public long signLatest() {
+        Long signed = transaction.execute(status -> {
+            LogStore.Head head = store.head();
+            if (head.size() == 0 || head.size() <= store.largestCheckpointSize()) {
+                return 0L;
+            }
+            String root = head.rootHash().isEmpty()
+                    ? MerkleHash.hex(MerkleProofs.rootAt(head.size(), store::nodes))
+                    : head.rootHash();
+            store.insertCheckpoint(
+                    sign(new Checkpoint(properties.origin(), head.size(), MerkleHash.parseHex(root), clock.instant())));
+            return head.size();
+        });
+        return signed == null ? 0 : signed;
+    }
+
+    SignedCheckpoint sign(Checkpoint checkpoint) {
+        return new SignedCheckpoint(
+                checkpoint.origin(),
+                checkpoint.size(),
+                checkpoint.rootHashHex(),
+                checkpoint.timestamp().toString(),
+                checkpoint.note(),
+                key.sign(checkpoint),
+                key.keyId());
+    }
+
+    @Override
+    public void start() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new AxonThreadFactory("log-signer"));
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        long every = properties.checkpointInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::signQuietly, every, every, TimeUnit.MILLISECONDS);
+        signer = executor;
+        requestSigning();
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = signer;
+        signer = null;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return signer != null;
+    }
+}

@@ -13,12 +13,15 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.ratification.ledger.api.operations.ProcessorErrors;
+import org.ratification.ledger.api.storage.CaffeineCache;
 import org.ratification.ledger.api.storage.EventStoreProperties;
+import org.ratification.ledger.core.treaty.StoreCheckedCache;
 import org.ratification.ledger.core.treaty.TreatyAggregate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Axon without Axon Server: the JDBC storage engine on the application's DataSource, with
@@ -104,15 +107,29 @@ public class AxonConfiguration {
     }
 
     /**
-     * The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events.
-     * Not cached: each command loads the treaty from its latest snapshot and the events after it
-     * (at most threshold - 1), so a decision is always taken on what the store holds, whichever
-     * node recorded it.
+     * The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events,
+     * and cached ({@code ledger.event-store.cached-treaties}): a cached treaty is used only while
+     * the store's last sequence of its stream is still its version ({@link StoreCheckedCache}), so
+     * a decision is always taken on what the store holds, whichever node recorded it; otherwise it
+     * is loaded from its latest snapshot and the events after it (at most threshold - 1).
      */
     @Bean
-    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore) {
-        return configurer -> configurer.configureAggregate(TreatyAggregate.configurer()
+    public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore, JdbcTemplate jdbc) {
+        var treaty = TreatyAggregate.configurer()
                 .configureSnapshotTrigger(
-                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold())));
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), eventStore.snapshotThreshold()));
+        if (eventStore.cachedTreaties() > 0) {
+            treaty.configureCache(c -> new StoreCheckedCache(
+                    new CaffeineCache(eventStore.cachedTreaties()),
+                    treatyId -> {
+                        Long last = jdbc.queryForObject(
+                                "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                Long.class,
+                                treatyId);
+                        return last == null ? -1 : last;
+                    },
+                    c));
+        }
+        return configurer -> configurer.configureAggregate(treaty);
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     checked for the timeout
  * @param maxGapOffset how far behind a processor's position a hole is still looked for
  * @param snapshotThreshold events after which the Treaty aggregate is snapshotted
+ * @param cachedTreaties how many loaded treaties are kept between commands (0: none), each checked
+ *     against the store's last sequence before use
  */
 @ConfigurationProperties("ledger.event-store")
 public record EventStoreProperties(
@@ -22,4 +24,12 @@ public record EventStoreProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @DefaultValue("250") int gapCleaningThreshold,
         @DefaultValue("10000") int maxGapOffset,
-        @DefaultValue("100") int snapshotThreshold) {}
+        @DefaultValue("100") int snapshotThreshold,
+        @DefaultValue("256") int cachedTreaties) {
+
+    public EventStoreProperties {
+        if (cachedTreaties < 0 || cachedTreaties > 100_000) {
+            throw new IllegalArgumentException("ledger.event-store.cached-treaties is between 0 and 100000");
+        }
+    }
+}

@@ -181,6 +181,19 @@ class TwoNodesTest {
                     .isEqualTo(200);
         }
 
+        // a treaty cached on one node is checked against the store before use: a signature recorded
+        // by the other node counts at once (a stale cache would refuse the ratification NOT_SIGNED)
+        String cached = "t-cached";
+        assertThat(post("node-a", "/api/treaties", treatyJson(cached)).status()).isEqualTo(201);
+        assertThat(signUntilRecorded("node-b", cached, states.get(0)).status()).isEqualTo(201);
+        assertThat(signUntilRecorded("node-a", cached, states.get(1)).status()).isEqualTo(201);
+        Reply ratified = post(
+                "node-b",
+                "/api/treaties/" + cached + "/instruments",
+                "{\"participant\":\"%s\",\"type\":\"RATIFICATION\",\"depositedOn\":\"2025-11-03\"}"
+                        .formatted(states.get(1)));
+        assertThat(ratified.status()).as(ratified.toString()).isEqualTo(201);
+
         String stopping = "node-a";
         String survivor = stopping.equals("node-a") ? "node-b" : "node-a";
         nodes.remove(stopping).close();

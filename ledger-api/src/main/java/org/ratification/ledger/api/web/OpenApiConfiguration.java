@@ -70,6 +70,7 @@ class OpenApiConfiguration {
     private static final List<String> RULE_CODES = List.of(
             "DATE_IN_FUTURE",
             "DATE_BEFORE_ADOPTION",
+            "SIGNATURE_PERIOD_NOT_OPEN",
             "SIGNATURE_PERIOD_CLOSED",
             "ALREADY_SIGNED",
             "ALREADY_DEPOSITED",

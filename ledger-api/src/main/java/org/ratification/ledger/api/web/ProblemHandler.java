@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -93,10 +95,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
         boolean date = e.getRequiredType() != null && Temporal.class.isAssignableFrom(e.getRequiredType());
+        if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+            return invalidEnum("INVALID_PARAMETER", "The parameter '" + e.getName() + "'", e.getRequiredType());
+        }
         return problem(Rejection.invalid(
                 date ? "INVALID_DATE" : "INVALID_PARAMETER",
                 "The parameter '" + e.getName() + "' has an invalid value"
                         + (date ? "; dates are written YYYY-MM-DD." : ".")));
+    }
+
+    /**
+     * An unknown name for an enumeration: the detail lists the names allowed, and so does the
+     * {@code allowedValues} member, in declaration order.
+     */
+    private static ResponseEntity<Object> invalidEnum(String code, String what, Class<?> type) {
+        List<String> allowed = Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name())
+                .toList();
+        ResponseEntity<Object> response = problem(
+                Rejection.invalid(code, what + " has an invalid value; allowed: " + String.join(", ", allowed) + "."));
+        ((ProblemDetail) response.getBody()).setProperty("allowedValues", allowed);
+        return response;
     }
 
     @ExceptionHandler(Exception.class)
@@ -123,6 +142,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof UnrecognizedPropertyException u) {
             return problem(Rejection.invalid(
                     "UNKNOWN_FIELD", "The field '" + u.getPropertyName() + "' is not part of this request."));
+        }
+        if (e.getCause() instanceof MismatchedInputException m
+                && !m.getPath().isEmpty()
+                && m.getTargetType() != null
+                && m.getTargetType().isEnum()) {
+            return invalidEnum("INVALID_VALUE", "The field '" + path(m) + "'", m.getTargetType());
         }
         if (e.getCause() instanceof InvalidFormatException f) {
             boolean date = Temporal.class.isAssignableFrom(f.getTargetType());

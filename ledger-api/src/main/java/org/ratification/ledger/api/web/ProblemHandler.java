@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.ratification.ledger.api.security.ProblemResponses;
 import org.ratification.ledger.core.rules.RejectedException;
 import org.ratification.ledger.core.rules.Rejection;
 import org.slf4j.Logger;
@@ -178,7 +180,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status)
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(typed(problem));
     }
 
     private static String codeFor(HttpStatusCode status) {
@@ -201,7 +203,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
                 };
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, rejection.message());
-        body.setTitle(title(rejection.code()));
         body.setProperty("code", rejection.code());
         return json(body);
     }
@@ -209,11 +210,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> json(ProblemDetail body) {
         return ResponseEntity.status(body.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                .body(typed(body));
     }
 
-    private static String title(String code) {
-        String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    /**
+     * The type and title follow the code: {@code /problems/NOT_SIGNED} (a page served by {@link
+     * ProblemTypeController}) and "Not signed", in sentence case, also for the framework's errors.
+     */
+    private static ProblemDetail typed(ProblemDetail body) {
+        if (body.getProperties() != null && body.getProperties().get("code") instanceof String code) {
+            body.setType(URI.create(ProblemResponses.type(code)));
+            body.setTitle(ProblemResponses.title(code));
+        }
+        return body;
     }
 }

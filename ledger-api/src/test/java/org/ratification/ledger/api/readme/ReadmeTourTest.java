@@ -36,6 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * passwords and captured variables by the values earlier steps answered. Every step must answer 2xx,
  * or the status (and problem code) its {@code # → …} comment says. The tour promises to work on a
  * fresh ledger, so this test has a context (and database) of its own, on H2 and on PostgreSQL.
+ * Afterwards the dates and states the tour's comments state are checked on the records it made.
  */
 @TestPropertySource(properties = "ledger-test.context=readme-tour")
 @DirtiesContext
@@ -68,6 +69,41 @@ class ReadmeTourTest extends ApiTestSupport {
         assertThat(steps).as("steps that capture a value").anyMatch(s -> s.capture() != null);
 
         run(steps);
+
+        // and what the tour's comments say of the records it made
+        JsonNode example = get("/api/treaties/example").body();
+        assertThat(example.path("entryIntoForceOn").asText()).isEqualTo("2016-09-08");
+        JsonNode germany = get("/api/treaties/example/participants/DEU").body();
+        assertThat(germany.path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(germany.path("denunciationEffectiveOn").asText()).isEqualTo("2025-03-01");
+        assertThat(get("/api/treaties/example/participants/FRA")
+                        .body()
+                        .path("amendments")
+                        .path(0)
+                        .path("entryIntoForceOn")
+                        .asText())
+                .isEqualTo("2023-04-16");
+        assertThat(get("/api/treaties/example/reservations").body().path(0).path("objections"))
+                .extracting(o ->
+                        o.path("participant").asText() + " " + o.path("timely").asBoolean())
+                .containsExactly("DEU true", "ITA false");
+        assertThat(get("/api/treaties/cybercrime/participants/NLD")
+                        .body()
+                        .path("territories")
+                        .toString())
+                .isEqualTo("[\"Aruba\"]");
+        assertThat(get("/api/treaties/cybercrime/participants/NIU")
+                        .body()
+                        .path("instrument")
+                        .path("depositedOn")
+                        .asText())
+                .isEqualTo("2026-04-14");
+        assertThat(get("/api/treaties/rome-statute?asOf=2003-01-01")
+                        .body()
+                        .path("explanation")
+                        .asText())
+                .startsWith("1 of 60 instruments counted")
+                .contains("first day of the month after the 60th day");
     }
 
     @Test

@@ -2,7 +2,12 @@ package org.ratification.ledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ratification.ledger.core.api.CommunicationKind;
+import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.ParticipantStatus;
 
 /**
  * Every refusal is problem+json with a stable code and the right status, and records nothing:
@@ -55,6 +60,43 @@ class RefusalApiTest extends ApiTestSupport {
                 "INVALID_VALUE",
                 before);
         assertRefused(get("/api/treaties/" + treaty + "?asOf=yesterday"), 400, "INVALID_DATE", before);
+    }
+
+    @Test
+    void anUnknownEnumValueIsRefusedWithTheAllowedValues() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        long before = storedEvents();
+        Reply instrument = post(
+                "/api/treaties/" + treaty + "/instruments",
+                "{\"participant\":\"FRA\",\"type\":\"PROMISE\",\"depositedOn\":\"2025-10-25\"}");
+        assertRefused(instrument, 400, "INVALID_VALUE", before);
+        List<String> instrumentTypes =
+                Arrays.stream(InstrumentType.values()).map(Enum::name).toList();
+        assertThat(instrument.body().path("detail").asText())
+                .startsWith("The field 'type' has an invalid value; allowed: ")
+                .contains(String.join(", ", instrumentTypes));
+        assertThat(JSON.convertValue(instrument.body().path("allowedValues"), List.class))
+                .isEqualTo(instrumentTypes);
+
+        Reply nested = post(
+                "/api/treaties/" + treaty + "/communications",
+                "{\"participant\":\"FRA\",\"kind\":\"COMPLAINT\",\"receivedOn\":\"2025-10-25\",\"text\":\"x\"}");
+        assertRefused(nested, 400, "INVALID_VALUE", before);
+        assertThat(JSON.convertValue(nested.body().path("allowedValues"), List.class))
+                .isEqualTo(Arrays.stream(CommunicationKind.values())
+                        .map(Enum::name)
+                        .toList());
+
+        Reply parameter = get("/api/treaties/" + treaty + "/participants?status=ASLEEP");
+        assertRefused(parameter, 400, "INVALID_PARAMETER", before);
+        assertThat(parameter.body().path("detail").asText())
+                .isEqualTo("The parameter 'status' has an invalid value; allowed: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(ParticipantStatus.values())
+                                        .map(Enum::name)
+                                        .toList())
+                        + ".");
     }
 
     @Test
@@ -126,9 +168,9 @@ class RefusalApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aSignatureOutsideThePeriodIsRefusedWith422() {
+    void aSignatureBeforeThePeriodOpensIsRefusedWith422() {
         long before = storedEvents();
-        assertRefused(sign("cybercrime", "FRA", "2025-10-24"), 422, "SIGNATURE_PERIOD_CLOSED", before);
+        assertRefused(sign("cybercrime", "FRA", "2025-10-24"), 422, "SIGNATURE_PERIOD_NOT_OPEN", before);
     }
 
     @Test

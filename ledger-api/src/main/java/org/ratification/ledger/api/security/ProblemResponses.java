@@ -69,7 +69,7 @@ public final class ProblemResponses {
     /** The problem+json text of a refusal, for writers that are not servlet responses (Tomcat's valve). */
     public static String json(String instance, int status, String code, String detail) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("type", "about:blank");
+        body.put("type", type(code));
         body.put("title", title(code));
         body.put("status", status);
         body.put("detail", detail);
@@ -84,7 +84,16 @@ public final class ProblemResponses {
         }
     }
 
-    private static String title(String code) {
+    /**
+     * The problem type of a code: a URI reference relative to the service ({@code /problems/NOT_SIGNED}),
+     * which answers a short page naming the problem.
+     */
+    public static String type(String code) {
+        return "/problems/" + code;
+    }
+
+    /** The title of a code, in sentence case: {@code NOT_SIGNED} is "Not signed". */
+    public static String title(String code) {
         String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

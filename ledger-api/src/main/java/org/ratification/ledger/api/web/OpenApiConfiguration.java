@@ -70,6 +70,7 @@ class OpenApiConfiguration {
     private static final List<String> RULE_CODES = List.of(
             "DATE_IN_FUTURE",
             "DATE_BEFORE_ADOPTION",
+            "SIGNATURE_PERIOD_NOT_OPEN",
             "SIGNATURE_PERIOD_CLOSED",
             "ALREADY_SIGNED",
             "ALREADY_DEPOSITED",
@@ -176,6 +177,8 @@ class OpenApiConfiguration {
             error(responses, "404", "No treaty with this id", List.of("TREATY_NOT_FOUND"));
         } else if (path.contains("{processingGroup}")) {
             error(responses, "404", "No read model of that name", List.of("PROCESSOR_NOT_FOUND"));
+        } else if (path.startsWith("/problems/")) {
+            error(responses, "404", "Not a problem code", List.of("NOT_FOUND"));
         }
         if (write && operation.getRequestBody() != null) {
             error(responses, "409", "Recorded already, or another write got there first", CONFLICT_CODES);
@@ -250,7 +253,13 @@ class OpenApiConfiguration {
     private static Schema problemSchema() {
         return new ObjectSchema()
                 .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri-reference").example("about:blank"))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri-reference")
+                                .description("/problems/{code}, relative to the service: a short page naming the"
+                                        + " problem")
+                                .example("/problems/NOT_SIGNED"))
                 .addProperty("title", new StringSchema().example("Not signed"))
                 .addProperty("status", new IntegerSchema().example(422))
                 .addProperty(

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
 import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.ratification.ledger.api.security.ProblemResponses;
 import org.ratification.ledger.core.rules.RejectedException;
 import org.ratification.ledger.core.rules.Rejection;
 import org.slf4j.Logger;
@@ -93,10 +97,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
         boolean date = e.getRequiredType() != null && Temporal.class.isAssignableFrom(e.getRequiredType());
+        if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+            return invalidEnum("INVALID_PARAMETER", "The parameter '" + e.getName() + "'", e.getRequiredType());
+        }
         return problem(Rejection.invalid(
                 date ? "INVALID_DATE" : "INVALID_PARAMETER",
                 "The parameter '" + e.getName() + "' has an invalid value"
                         + (date ? "; dates are written YYYY-MM-DD." : ".")));
+    }
+
+    /**
+     * An unknown name for an enumeration: the detail lists the names allowed, and so does the
+     * {@code allowedValues} member, in declaration order.
+     */
+    private static ResponseEntity<Object> invalidEnum(String code, String what, Class<?> type) {
+        List<String> allowed = Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name())
+                .toList();
+        ResponseEntity<Object> response = problem(
+                Rejection.invalid(code, what + " has an invalid value; allowed: " + String.join(", ", allowed) + "."));
+        ((ProblemDetail) response.getBody()).setProperty("allowedValues", allowed);
+        return response;
     }
 
     @ExceptionHandler(Exception.class)
@@ -123,6 +144,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof UnrecognizedPropertyException u) {
             return problem(Rejection.invalid(
                     "UNKNOWN_FIELD", "The field '" + u.getPropertyName() + "' is not part of this request."));
+        }
+        if (e.getCause() instanceof MismatchedInputException m
+                && !m.getPath().isEmpty()
+                && m.getTargetType() != null
+                && m.getTargetType().isEnum()) {
+            return invalidEnum("INVALID_VALUE", "The field '" + path(m) + "'", m.getTargetType());
         }
         if (e.getCause() instanceof InvalidFormatException f) {
             boolean date = Temporal.class.isAssignableFrom(f.getTargetType());
@@ -153,7 +180,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status)
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(typed(problem));
     }
 
     private static String codeFor(HttpStatusCode status) {
@@ -176,7 +203,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
                 };
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, rejection.message());
-        body.setTitle(title(rejection.code()));
         body.setProperty("code", rejection.code());
         return json(body);
     }
@@ -184,11 +210,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> json(ProblemDetail body) {
         return ResponseEntity.status(body.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                .body(typed(body));
     }
 
-    private static String title(String code) {
-        String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    /**
+     * The type and title follow the code: {@code /problems/NOT_SIGNED} (a page served by {@link
+     * ProblemTypeController}) and "Not signed", in sentence case, also for the framework's errors.
+     */
+    private static ProblemDetail typed(ProblemDetail body) {
+        if (body.getProperties() != null && body.getProperties().get("code") instanceof String code) {
+            body.setType(URI.create(ProblemResponses.type(code)));
+            body.setTitle(ProblemResponses.title(code));
+        }
+        return body;
     }
 }

@@ -83,7 +83,8 @@ class AccessControlApiTest extends ApiTestSupport {
             new Rule(READ, "/notifications", Access.PUBLIC),
             new Rule(READ, "/fr", Access.PUBLIC),
             new Rule(READ, "/fr/**", Access.PUBLIC),
-            new Rule(READ, "/feeds/**", Access.PUBLIC));
+            new Rule(READ, "/feeds/**", Access.PUBLIC),
+            new Rule(READ, "/problems/*", Access.PUBLIC));
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -235,8 +235,9 @@ public final class TreatyRules {
             if (!isOpenForSignature(definition, signature.date(), general)) {
                 found.add(new Violation(
                         signature.recordId(),
-                        Rejection.rule(
-                                "SIGNATURE_PERIOD_CLOSED",
+                        outsideSignaturePeriod(
+                                definition,
+                                signature.date(),
                                 "The treaty is open for signature from "
                                         + definition.signature().opensOn() + " " + until(definition, general)
                                         + "; a signature dated " + signature.date()
@@ -289,8 +290,9 @@ public final class TreatyRules {
                     if (!isOpenForSignature(facts.definition(), instrument.date(), general.get())) {
                         found.add(new Violation(
                                 instrument.recordId(),
-                                Rejection.rule(
-                                        "SIGNATURE_PERIOD_CLOSED",
+                                outsideSignaturePeriod(
+                                        facts.definition(),
+                                        instrument.date(),
                                         "A definitive signature is a signature: the treaty is open for signature from "
                                                 + facts.definition().signature().opensOn() + " "
                                                 + until(facts.definition(), general.get()) + "; "
@@ -484,6 +486,18 @@ public final class TreatyRules {
      */
     public static boolean isOpenForSignature(TreatyDefinition definition, LocalDate date, LocalDate entryIntoForceOn) {
         return definition.signature().isOpen(date, entryIntoForceOn);
+    }
+
+    /**
+     * A signature dated outside the signature window: {@code SIGNATURE_PERIOD_NOT_OPEN} before the
+     * window opens, {@code SIGNATURE_PERIOD_CLOSED} after it has closed.
+     */
+    private static Rejection outsideSignaturePeriod(TreatyDefinition definition, LocalDate date, String message) {
+        return Rejection.rule(
+                date.isBefore(definition.signature().opensOn())
+                        ? "SIGNATURE_PERIOD_NOT_OPEN"
+                        : "SIGNATURE_PERIOD_CLOSED",
+                message);
     }
 
     private static String until(TreatyDefinition definition, LocalDate general) {

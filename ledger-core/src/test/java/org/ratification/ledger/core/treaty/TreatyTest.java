@@ -181,7 +181,7 @@ class TreatyTest {
         fixture.given(registered(CYBERCRIME))
                 .when(sign("s-fra", "FRA", "2025-10-24", "Hanoi"), RECORDED)
                 .expectException(RejectedException.class)
-                .expectException(rejectionCode("SIGNATURE_PERIOD_CLOSED"))
+                .expectException(rejectionCode("SIGNATURE_PERIOD_NOT_OPEN"))
                 .expectNoEvents();
     }
 

@@ -118,13 +118,15 @@ public final class ImportCommand implements Callable<Integer> {
         }
         String password = environment.apply(passwordVariable);
         if (password == null || password.isEmpty()) {
-            return fail(UNREACHABLE, "The environment variable " + passwordVariable + " holding the password is not set.");
+            return fail(
+                    UNREACHABLE, "The environment variable " + passwordVariable + " holding the password is not set.");
         }
         URI base = url != null ? url : URI.create("http://localhost:" + port());
         URI target = base.resolve("/api/treaties/" + URLEncoder.encode(treaty, StandardCharsets.UTF_8) + "/import"
                 + (dryRun ? "?dryRun=true" : ""));
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
             response = HttpClient.newBuilder()
@@ -155,7 +157,8 @@ public final class ImportCommand implements Callable<Integer> {
             if (problems) {
                 spec.commandLine()
                         .getErr()
-                        .println("The table has " + body.path("problems").asInt() + " problem(s); nothing was recorded.");
+                        .println("The table has " + body.path("problems").asInt()
+                                + " problem(s); nothing was recorded.");
                 return LedgerCommandLine.FAILED;
             }
             return LedgerCommandLine.OK;
@@ -165,7 +168,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         return fail(
                 LedgerCommandLine.FAILED,
-                "The ledger refused the import (" + status + " " + body.path("code").asText("?") + "): "
+                "The ledger refused the import (" + status + " "
+                        + body.path("code").asText("?") + "): "
                         + body.path("detail").asText(""));
     }
 

@@ -133,7 +133,8 @@ public class StatusTableImport {
                         HttpStatus.CONFLICT,
                         "IMPORT_INTERRUPTED",
                         "The ledger refused the action of line " + action.line() + " (" + cause.code() + ": "
-                                + cause.message() + ") after " + recorded.size() + " of " + toRecord(plans).size()
+                                + cause.message() + ") after " + recorded.size() + " of "
+                                + toRecord(plans).size()
                                 + " actions were recorded; those stay recorded, and importing the same table again"
                                 + " records the rest.",
                         report(treatyId, false, source, table, tableProblems, plans, recorded, 1));
@@ -246,8 +247,8 @@ public class StatusTableImport {
                         boundFrom = succession.get().effectiveFrom();
                     }
                 }
-                plan.actions.add(planned(
-                        index, row, facts, plan.code, ActionKind.INSTRUMENT, i, type, predecessor, boundFrom));
+                plan.actions.add(
+                        planned(index, row, facts, plan.code, ActionKind.INSTRUMENT, i, type, predecessor, boundFrom));
             }
             for (Planned action : plan.actions) {
                 if (action.existing() == null && action.date().isAfter(today)) {
@@ -258,7 +259,8 @@ public class StatusTableImport {
             }
             if (plan.actions.isEmpty() && plan.problems.isEmpty()) {
                 plan.problems.add(new ImportReport.Problem(
-                        "EMPTY_ROW", "The row of " + row.participant() + " has neither a signature nor an instrument."));
+                        "EMPTY_ROW",
+                        "The row of " + row.participant() + " has neither a signature nor an instrument."));
             }
         }
         return plans;
@@ -268,7 +270,8 @@ public class StatusTableImport {
         try {
             return UntcCell.parse(text);
         } catch (IllegalArgumentException e) {
-            plan.problems.add(new ImportReport.Problem("INVALID_CELL", "In the " + column + " column, " + e.getMessage()));
+            plan.problems.add(
+                    new ImportReport.Problem("INVALID_CELL", "In the " + column + " column, " + e.getMessage()));
             return Optional.empty();
         }
     }
@@ -307,7 +310,8 @@ public class StatusTableImport {
             TreatyEvent event = event(treatyId, plan.code, action);
             Optional<Rejection> bound = Bounds.record(facts.definition(), event);
             if (bound.isPresent()) {
-                plan.problems.add(new ImportReport.Problem(bound.get().code(), bound.get().message()));
+                plan.problems.add(
+                        new ImportReport.Problem(bound.get().code(), bound.get().message()));
                 continue;
             }
             byCheckId.put(action.checkId(), plan);

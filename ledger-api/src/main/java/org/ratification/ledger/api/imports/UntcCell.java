@@ -73,7 +73,9 @@ public record UntcCell(LocalDate date, String letter) {
         String lower = word.toLowerCase(Locale.ROOT);
         for (int i = 0; i < MONTHS.length; i++) {
             String full = java.time.Month.of(i + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            if (lower.equals(MONTHS[i]) || lower.equals(full.toLowerCase(Locale.ROOT)) || (i == 8 && lower.equals("sept"))) {
+            if (lower.equals(MONTHS[i])
+                    || lower.equals(full.toLowerCase(Locale.ROOT))
+                    || (i == 8 && lower.equals("sept"))) {
                 return i + 1;
             }
         }

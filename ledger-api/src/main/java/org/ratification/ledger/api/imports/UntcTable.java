@@ -118,7 +118,8 @@ public final class UntcTable {
             rows.add(new Row(record.getRecordNumber(), cell(record, 0), cell(record, 1), cell(record, 2)));
         }
         if (header) {
-            throw Rejection.invalid("EMPTY_TABLE", "The table has no header row.").exception();
+            throw Rejection.invalid("EMPTY_TABLE", "The table has no header row.")
+                    .exception();
         }
         return new Table(List.copyOf(rows), List.copyOf(ignored), sha256(bytes));
     }
@@ -165,8 +166,7 @@ public final class UntcTable {
             return parser.getRecords();
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw Rejection.invalid(
-                            "MALFORMED_CSV",
-                            "The table is not valid CSV (RFC 4180): " + firstLine(e.getMessage()))
+                            "MALFORMED_CSV", "The table is not valid CSV (RFC 4180): " + firstLine(e.getMessage()))
                     .exception();
         }
     }
@@ -188,7 +188,8 @@ public final class UntcTable {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw Rejection.invalid("INVALID_ENCODING", "The table is not valid UTF-8.").exception();
+            throw Rejection.invalid("INVALID_ENCODING", "The table is not valid UTF-8.")
+                    .exception();
         }
     }
 

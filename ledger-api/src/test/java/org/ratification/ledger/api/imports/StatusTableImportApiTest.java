@@ -40,7 +40,8 @@ import picocli.CommandLine;
 class StatusTableImportApiTest extends ApiTestSupport {
 
     /** International Convention against the Taking of Hostages, art. 17-19 (UNTC XVIII-5). */
-    private static final String HOSTAGES = """
+    private static final String HOSTAGES =
+            """
             {"id":"%s","reference":"XVIII-5","title":"International Convention against the Taking of Hostages",
              "adoptedOn":"1979-12-17","signature":{"opensOn":"1979-12-18","closesOn":"1980-12-31"},
              "entryIntoForce":{"instrumentsRequired":22,"daysAfterThreshold":30,"daysAfterLaterInstrument":30,
@@ -109,10 +110,15 @@ class StatusTableImportApiTest extends ApiTestSupport {
         assertThat(croatia.path("predecessor").asText()).isEqualTo("YUG");
         assertThat(croatia.path("boundFrom").asText()).isEqualTo("1991-10-08");
         assertThat(participant(participants, "COD").path("instrument").isNull()).isTrue();
-        assertThat(participant(participants, "CPV").path("instrument").path("letter").asText()).isEqualTo("a");
+        assertThat(participant(participants, "CPV")
+                        .path("instrument")
+                        .path("letter")
+                        .asText())
+                .isEqualTo("a");
 
         // every record carries the file's SHA-256 as its source, in the audit history
-        JsonNode history = get("/api/treaties/" + treaty + "/history?size=500").body().path("records");
+        JsonNode history =
+                get("/api/treaties/" + treaty + "/history?size=500").body().path("records");
         List<String> sources = new ArrayList<>();
         history.forEach(r -> {
             if (!r.path("type").asText().contains("REGISTERED")) {
@@ -129,9 +135,17 @@ class StatusTableImportApiTest extends ApiTestSupport {
         assertThat(again.body().path("recorded").asInt()).isZero();
         assertThat(again.body().path("toRecord").asInt()).isZero();
         assertThat(again.body().path("alreadyRecorded").asInt()).isEqualTo(ACTIONS);
-        assertThat(row(again.body(), "Austria").path("actions").get(1).path("outcome").asText())
+        assertThat(row(again.body(), "Austria")
+                        .path("actions")
+                        .get(1)
+                        .path("outcome")
+                        .asText())
                 .isEqualTo("ALREADY_RECORDED");
-        assertThat(row(again.body(), "Austria").path("actions").get(1).path("recordId").asText())
+        assertThat(row(again.body(), "Austria")
+                        .path("actions")
+                        .get(1)
+                        .path("recordId")
+                        .asText())
                 .isEqualTo(austria.path("instrument").path("recordId").asText());
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -140,7 +154,8 @@ class StatusTableImportApiTest extends ApiTestSupport {
     void oneBadRowRefusesTheWholeTableAndRecordsNothing() {
         String treaty = hostages();
         long before = storedEvents();
-        String table = """
+        String table =
+                """
                 Participant,Signature,"Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)"
                 Austria,3 Oct 1980,22 Aug 1986
                 Belgium,3 Jan 1980,16 Apr 1999 a
@@ -184,7 +199,8 @@ class StatusTableImportApiTest extends ApiTestSupport {
                  "denunciation":{"takesEffectAfterMonths":12}}"""
                         .formatted(treaty, treaty));
         assertThat(registered.status()).isEqualTo(201);
-        String table = """
+        String table =
+                """
                 Participant,Signature,"Ratification, Acceptance(A), Approval(AA), Formal confirmation(c), Accession(a), Succession(d), Definitive signature(s)",Denunciation
                 Swaziland,,7 Jun 2004 a,
                 Turkey,12 Dec 2000,21 May 2004 AA,
@@ -200,27 +216,39 @@ class StatusTableImportApiTest extends ApiTestSupport {
         Reply dry = importCsv(treaty, table.getBytes(StandardCharsets.UTF_8), true);
 
         assertThat(dry.status()).as(dry.body().toString()).isEqualTo(200);
-        assertThat(dry.body().path("problems").asInt()).as(dry.body().toString()).isZero();
+        assertThat(dry.body().path("problems").asInt())
+                .as(dry.body().toString())
+                .isZero();
         assertThat(dry.body().path("ignoredColumns")).hasSize(1);
         assertThat(dry.body().path("ignoredColumns").get(0).asText()).isEqualTo("Denunciation");
         List<String> codes = new ArrayList<>();
         dry.body().path("report").forEach(r -> codes.add(r.path("code").asText()));
         assertThat(codes).containsExactly("SWZ", "TUR", "MKD", "CPV", "LCA", "CZE", "DEU", "CIV", "MNE");
-        assertThat(row(dry.body(), "Turkey").path("actions").get(1).path("type").asText()).isEqualTo("APPROVAL");
+        assertThat(row(dry.body(), "Turkey").path("actions").get(1).path("type").asText())
+                .isEqualTo("APPROVAL");
         assertThat(row(dry.body(), "The former Yugoslav Republic of Macedonia")
                         .path("actions")
                         .get(1)
                         .path("type")
                         .asText())
                 .isEqualTo("ACCEPTANCE");
-        assertThat(row(dry.body(), "Cape Verde").path("actions").get(0).path("type").asText())
+        assertThat(row(dry.body(), "Cape Verde")
+                        .path("actions")
+                        .get(0)
+                        .path("type")
+                        .asText())
                 .isEqualTo("DEFINITIVE_SIGNATURE");
-        assertThat(row(dry.body(), "St. Lucia").path("actions").get(0).path("type").asText())
+        assertThat(row(dry.body(), "St. Lucia")
+                        .path("actions")
+                        .get(0)
+                        .path("type")
+                        .asText())
                 .isEqualTo("DEFINITIVE_SIGNATURE");
 
         Reply imported = importCsv(treaty, table.getBytes(StandardCharsets.UTF_8), false);
         assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
-        JsonNode montenegro = get("/api/treaties/" + treaty + "/participants/MNE").body();
+        JsonNode montenegro =
+                get("/api/treaties/" + treaty + "/participants/MNE").body();
         assertThat(montenegro.path("instrument").path("predecessor").asText()).isEqualTo("SCG");
         assertThat(montenegro.path("instrument").path("boundFrom").asText()).isEqualTo("2006-06-03");
     }
@@ -235,7 +263,10 @@ class StatusTableImportApiTest extends ApiTestSupport {
         assertRefused(treaty, "", 400, "EMPTY_TABLE");
         assertRefused(treaty, header + "\"Austria,,22 Aug 1986\n", 400, "MALFORMED_CSV");
         assertRefused(treaty, header + "Austria,," + "x".repeat(UntcTable.MAX_CELL + 1) + "\n", 400, "CELL_TOO_LONG");
-        assertRefused(treaty, header + "Austria,,22 Aug 1986" + ",".repeat(UntcTable.MAX_COLUMNS) + "\n", 400,
+        assertRefused(
+                treaty,
+                header + "Austria,,22 Aug 1986" + ",".repeat(UntcTable.MAX_COLUMNS) + "\n",
+                400,
                 "TOO_MANY_COLUMNS");
         assertRefused(treaty, header + "Austria\u0007,,22 Aug 1986\n", 400, "CONTROL_CHARACTERS");
         assertRefused(treaty, header + "Austria,,1 Jan 1981 a\n".repeat(UntcTable.MAX_ROWS + 1), 400, "TOO_MANY_ROWS");
@@ -268,7 +299,9 @@ class StatusTableImportApiTest extends ApiTestSupport {
         assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
         assertThat(imported.body().path("recorded").asInt()).isEqualTo(ACTIONS);
         assertThat(exportUntc(second)).isEqualTo(exported);
-        assertThat(rawCsv("/api/treaties/" + first + "/participants?layout=excel").getStatusCode().value())
+        assertThat(rawCsv("/api/treaties/" + first + "/participants?layout=excel")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(400);
     }
 
@@ -373,7 +406,8 @@ class StatusTableImportApiTest extends ApiTestSupport {
     }
 
     private static byte[] published() throws IOException {
-        try (InputStream in = StatusTableImportApiTest.class.getResourceAsStream("/published/hostages-convention.csv")) {
+        try (InputStream in =
+                StatusTableImportApiTest.class.getResourceAsStream("/published/hostages-convention.csv")) {
             return in.readAllBytes();
         }
     }
@@ -392,10 +426,10 @@ class StatusTableImportApiTest extends ApiTestSupport {
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         authenticate(headers, role);
         ResponseEntity<String> response = plain.exchange(
-                        "/api/treaties/" + treaty + "/import" + (dryRun ? "?dryRun=true" : ""),
-                        HttpMethod.POST,
-                        new HttpEntity<>(csv, headers),
-                        String.class);
+                "/api/treaties/" + treaty + "/import" + (dryRun ? "?dryRun=true" : ""),
+                HttpMethod.POST,
+                new HttpEntity<>(csv, headers),
+                String.class);
         try {
             JsonNode body = response.getBody() == null ? JSON.nullNode() : JSON.readTree(response.getBody());
             return new Reply(response.getStatusCode().value(), body, response.getHeaders());

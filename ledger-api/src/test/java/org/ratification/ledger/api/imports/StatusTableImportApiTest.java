@@ -384,6 +384,34 @@ class StatusTableImportApiTest extends ApiTestSupport {
         assertThat(cli(env, table.toString(), "--url", url).exit()).isEqualTo(2);
     }
 
+    @Test
+    void theReadmesExampleTableImportsAfterTheTourAndSkipsWhatTheTourRecorded() throws IOException {
+        String treaty = "rome-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply registered = post(
+                "/api/treaties",
+                """
+                {"id":"%s","reference":"XVIII-10","title":"Rome Statute of the International Criminal Court",
+                 "adoptedOn":"1998-07-17","signature":{"opensOn":"1998-07-17","closesOn":"2000-12-31"},
+                 "entryIntoForce":{"instrumentsRequired":60,"daysAfterThreshold":60,"daysAfterLaterInstrument":60,
+                                   "reioInstrumentsCount":true,"rounding":"FIRST_DAY_OF_NEXT_MONTH"},
+                 "denunciation":{"takesEffectAfterMonths":12}}"""
+                        .formatted(treaty));
+        assertThat(registered.status()).isEqualTo(201);
+        ratify(treaty, "AUS", "1998-12-09", "2002-07-01");
+        byte[] example = Files.readAllBytes(Path.of("..", "docs", "examples", "rome-statute-status.csv"));
+
+        Reply dry = importCsv(treaty, example, true);
+        assertThat(dry.body().path("problems").asInt())
+                .as(dry.body().toString())
+                .isZero();
+        assertThat(dry.body().path("alreadyRecorded").asInt()).isEqualTo(2);
+        Reply imported = importCsv(treaty, example, false);
+
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        assertThat(imported.body().path("recorded").asInt()).isEqualTo(21);
+        assertThat(get("/api/treaties/" + treaty + "/participants").body()).hasSize(12);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     record Run(int exit, String out, String err) {}

@@ -122,8 +122,14 @@ public final class ImportCommand implements Callable<Integer> {
                     UNREACHABLE, "The environment variable " + passwordVariable + " holding the password is not set.");
         }
         URI base = url != null ? url : URI.create("http://localhost:" + port());
-        URI target = base.resolve("/api/treaties/" + URLEncoder.encode(treaty, StandardCharsets.UTF_8) + "/import"
-                + (dryRun ? "?dryRun=true" : ""));
+        String root = base.toString().replaceAll("/+$", "");
+        URI target;
+        try {
+            target = URI.create(root + "/api/treaties/" + URLEncoder.encode(treaty, StandardCharsets.UTF_8) + "/import"
+                    + (dryRun ? "?dryRun=true" : ""));
+        } catch (IllegalArgumentException e) {
+            return fail(LedgerCommandLine.USAGE, "The URL " + base + " is not a valid address.");
+        }
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
         String credentials =
                 Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -126,6 +126,8 @@ class StatusTableImportApiTest extends ApiTestSupport {
             }
         });
         assertThat(sources).hasSize(ACTIONS).containsOnly("sha256:" + sha256(published()));
+        // Axon's own correlation data is still there
+        assertThat(history.get(1).path("metadata").has("traceId")).isTrue();
         // recorded in legal-date order: Belgium's and Chile's signatures of 3 January 1980 come first
         assertThat(history.get(1).path("legalDate").asText()).isEqualTo("1980-01-03");
 
@@ -362,7 +364,7 @@ class StatusTableImportApiTest extends ApiTestSupport {
         Map<String, String> env = Map.of("LEDGER_DEPOSITARY_PASSWORD", depositaryPassword, "WRONG", "nope");
         String url = "http://localhost:" + port;
 
-        Run dry = cli(env, table.toString(), "--treaty", treaty, "--url", url, "--dry-run");
+        Run dry = cli(env, table.toString(), "--treaty", treaty, "--url", url + "/", "--dry-run");
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(JSON.readTree(dry.out()).path("toRecord").asInt()).isEqualTo(ACTIONS);
         assertThat(get("/api/treaties/" + treaty + "/participants").body()).isEmpty();

@@ -50,6 +50,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StatusTableImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatusTableImport.class);
+
     /** The time zone that enters each day first: a legal date must have begun there (as the aggregate checks). */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
@@ -129,6 +131,12 @@ public class StatusTableImport {
                 recorded.put(action, record(treatyId, plans.get(action.row()).code, action, source));
             } catch (RuntimeException e) {
                 Rejection cause = rejection(e);
+                if (!"RECORDING_FAILED".equals(cause.code())) {
+                    log.info("Import into {} interrupted at line {}: {}", treatyId, action.line(), cause.code());
+                } else {
+                    log.warn("Import into {} interrupted at line {}", treatyId, action.line(), e);
+                }
+                plans.get(action.row()).problems.add(new ImportReport.Problem(cause.code(), cause.message()));
                 throw new ImportRefusedException(
                         HttpStatus.CONFLICT,
                         "IMPORT_INTERRUPTED",

@@ -344,6 +344,8 @@ class StatusTableImportApiTest extends ApiTestSupport {
                         .path("outcome")
                         .asText())
                 .isEqualTo("NOT_RECORDED");
+        assertThat(problemCodes(row(interrupted.body().path("report"), "Austria")))
+                .containsExactly("ALREADY_SIGNED");
         // the six recorded stay, with the other writer's
         assertThat(get("/api/treaties/" + treaty + "/participants").body()).hasSize(7);
 

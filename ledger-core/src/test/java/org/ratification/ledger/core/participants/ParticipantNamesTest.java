@@ -49,6 +49,20 @@ class ParticipantNamesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void everyParticipantsOwnNameFindsItsCodeSoThatAnExportedTableImportsBack() {
+        java.util.List<Participant> everyone = new java.util.ArrayList<>(registry.all());
+        everyone.addAll(registry.former());
+        for (Participant participant : everyone) {
+            assertThat(registry.codeForName(participant.name()))
+                    .as(participant.name())
+                    .contains(participant.code());
+            assertThat(registry.codeForName(registry.frenchNameOf(participant.code())))
+                    .as(registry.frenchNameOf(participant.code()))
+                    .contains(participant.code());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void successorsNameTheirPredecessorAndTheDateOfSuccession() {
         assertThat(registry.successionOf("MNE"))
                 .hasValueSatisfying(s -> assertThat(s.predecessor()).isEqualTo("SCG"));

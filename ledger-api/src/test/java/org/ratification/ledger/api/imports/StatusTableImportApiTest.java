@@ -130,6 +130,15 @@ class StatusTableImportApiTest extends ApiTestSupport {
         assertThat(history.get(1).path("metadata").has("traceId")).isTrue();
         // recorded in legal-date order: Belgium's and Chile's signatures of 3 January 1980 come first
         assertThat(history.get(1).path("legalDate").asText()).isEqualTo("1980-01-03");
+        List<String> recordedOrder = new ArrayList<>();
+        history.forEach(r -> recordedOrder.add(
+                r.path("sequence").asLong() + " " + r.path("legalDate").asText()));
+        List<String> legalDates = recordedOrder.stream()
+                .sorted(java.util.Comparator.comparingLong(e -> Long.parseLong(e.substring(0, e.indexOf(' ')))))
+                .skip(1)
+                .map(e -> e.substring(e.indexOf(' ') + 1))
+                .toList();
+        assertThat(legalDates).hasSize(ACTIONS).isSorted();
 
         long before = storedEvents();
         Reply again = importCsv(treaty, published(), false);

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The command line of {@code ledger-api.jar}: {@code serve} (the default), {@code verify} and
- * {@code health}. A new command is a class annotated {@code @Command}, added in
+ * The command line of {@code ledger-api.jar}: {@code serve} (the default), {@code verify},
+ * {@code health} and {@code import}. A new command is a class annotated {@code @Command}, added in
  * {@link #commandLine}; a new option is a field annotated {@code @Option} on its command.
  */
 public final class LedgerCommandLine {
@@ -46,6 +46,7 @@ public final class LedgerCommandLine {
         commandLine.addSubcommand(new ServeCommand(startService));
         commandLine.addSubcommand(new VerifyCommand());
         commandLine.addSubcommand(new HealthCommand());
+        commandLine.addSubcommand(new ImportCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         for (CommandLine subcommand : commandLine.getSubcommands().values()) {
             subcommand.getCommandSpec().usageMessage().synopsisHeading("Usage: java -jar ");

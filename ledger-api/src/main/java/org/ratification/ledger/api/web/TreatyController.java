@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.ratification.ledger.api.imports.UntcLayout;
 import org.ratification.ledger.api.write.LedgerWriter;
 import org.ratification.ledger.core.api.AmendmentClause;
 import org.ratification.ledger.core.api.DenunciationClause;
@@ -192,8 +193,19 @@ class TreatyController {
                     ParticipantStatus status,
             @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
                     @RequestParam(required = false)
-                    String recordedAt) {
-        String csv = ParticipantsCsv.write(ParticipantsJson.rows(statusOf(treatyId, asOf, recordedAt), status));
+                    String recordedAt,
+            @Parameter(
+                            description = "'untc': the layout of the UN Treaty Collection (Participant,Signature,"
+                                    + "\"Ratification, …\"; UN short names, '12 Dec 2000 a'), the layout imports read",
+                            example = "untc")
+                    @RequestParam(required = false)
+                    String layout) {
+        if (layout != null && !UntcLayout.NAME.equals(layout)) {
+            throw Rejection.invalid("INVALID_PARAMETER", "The parameter 'layout' takes 'untc' or nothing.")
+                    .exception();
+        }
+        var rows = ParticipantsJson.rows(statusOf(treatyId, asOf, recordedAt), status);
+        String csv = layout != null ? UntcLayout.write(rows) : ParticipantsCsv.write(rows);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"participants.csv\"")

@@ -3,6 +3,7 @@ package org.ratification.ledger.api.write;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -38,9 +39,21 @@ public class LedgerWriter {
     }
 
     public String record(String recordId, Function<String, Object> command) {
+        return record(recordId, command, Map.of());
+    }
+
+    /**
+     * As {@link #record(Function)}, with further metadata on the command (an import's {@link
+     * RecordingMetadata#SOURCE}); the recording time and recorder are always the writer's own.
+     */
+    public String record(Function<String, Object> command, Map<String, String> metadata) {
+        return record(RecordIds.next(), command, metadata);
+    }
+
+    private String record(String recordId, Function<String, Object> command, Map<String, String> metadata) {
         long started = System.nanoTime();
-        MetaData metaData = MetaData.with(
-                        RecordingMetadata.RECORDED_AT, clock.instant().toString())
+        MetaData metaData = MetaData.from(metadata)
+                .and(RecordingMetadata.RECORDED_AT, clock.instant().toString())
                 .and(RecordingMetadata.RECORDED_BY, recorder.currentRecorder());
         commands.sendAndWait(command.apply(recordId), metaData);
         recordings.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

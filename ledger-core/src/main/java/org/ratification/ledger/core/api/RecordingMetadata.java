@@ -16,5 +16,11 @@ public final class RecordingMetadata {
     /** The hash of the treaty's previous record (64 zeros for the first). */
     public static final String PREVIOUS_HASH = "previousHash";
 
+    /**
+     * Where a record came from, when not from a single request: {@code sha256:<hex>} of the status
+     * table it was imported from. Optional; the chain's canonical form does not cover it.
+     */
+    public static final String SOURCE = "source";
+
     private RecordingMetadata() {}
 }

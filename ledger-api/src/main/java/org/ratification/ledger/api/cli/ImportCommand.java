@@ -1,0 +1,199 @@
+package org.ratification.ledger.api.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.ratification.ledger.api.imports.UntcTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Sends a published status table (UNTC layout, CSV) to a running ledger's {@code POST
+ * /api/treaties/{id}/import} as the depositary, and prints the report.
+ */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        versionProvider = LedgerCommandLine.BuildVersion.class,
+        description = {
+            "Imports a published status table (UN Treaty Collection layout, CSV) into a treaty of a running ledger.",
+            "Header: Participant,Signature,\"Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)\";"
+                    + " cells such as '12 Dec 2000' or '7 Jun 2004 a'.",
+            "A table with any problem records nothing; the report (JSON) is printed on standard output.",
+            "The password is read from the environment variable named by --password-env, never from an argument."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:imported (or, with --dry-run, the table has no problem)",
+            "1:the table has problems or the ledger refused it; nothing recorded unless the report says so",
+            "2:wrong usage",
+            "3:the file cannot be read, or the ledger cannot be reached or refused the credentials"
+        })
+public final class ImportCommand implements Callable<Integer> {
+
+    public static final int UNREACHABLE = 3;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<table.csv>", description = "The status table, a CSV file in UTF-8.")
+    Path file;
+
+    @Option(
+            names = "--treaty",
+            required = true,
+            paramLabel = "<id>",
+            description = "The treaty to import into (registered beforehand).")
+    String treaty;
+
+    @Option(
+            names = "--url",
+            paramLabel = "<url>",
+            description = "The ledger (default: http://localhost:$LEDGER_PORT, port 8080 if LEDGER_PORT is unset).")
+    URI url;
+
+    @Option(
+            names = "--user",
+            paramLabel = "<name>",
+            description = "The depositary's user name (default: ${DEFAULT-VALUE}).")
+    String user = "depositary";
+
+    @Option(
+            names = "--password-env",
+            paramLabel = "<variable>",
+            description = "The environment variable holding the password (default: ${DEFAULT-VALUE}).")
+    String passwordVariable = "LEDGER_DEPOSITARY_PASSWORD";
+
+    @Option(names = "--dry-run", description = "Check the table and print the report; record nothing.")
+    boolean dryRun;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "<seconds>",
+            description = "How long to wait for the answer (default: ${DEFAULT-VALUE} s).")
+    int timeoutSeconds = 120;
+
+    private final UnaryOperator<String> environment;
+
+    public ImportCommand() {
+        this(System::getenv);
+    }
+
+    /** With another environment (tests). */
+    public ImportCommand(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        byte[] table;
+        try {
+            if (Files.size(file) > UntcTable.MAX_BYTES) {
+                return fail(UNREACHABLE, "The file " + file + " has more than " + UntcTable.MAX_BYTES + " bytes.");
+            }
+            table = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return fail(UNREACHABLE, "The file " + file + " does not exist.");
+        } catch (IOException e) {
+            return fail(UNREACHABLE, "The file " + file + " cannot be read: " + LedgerCommandLine.oneSentence(e));
+        }
+        String password = environment.apply(passwordVariable);
+        if (password == null || password.isEmpty()) {
+            return fail(
+                    UNREACHABLE, "The environment variable " + passwordVariable + " holding the password is not set.");
+        }
+        URI base = url != null ? url : URI.create("http://localhost:" + port());
+        String root = base.toString().replaceAll("/+$", "");
+        URI target;
+        try {
+            target = URI.create(root + "/api/treaties/" + URLEncoder.encode(treaty, StandardCharsets.UTF_8) + "/import"
+                    + (dryRun ? "?dryRun=true" : ""));
+        } catch (IllegalArgumentException e) {
+            return fail(LedgerCommandLine.USAGE, "The URL " + base + " is not a valid address.");
+        }
+        Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(target)
+                                    .timeout(timeout)
+                                    .header("Content-Type", "text/csv")
+                                    .header("Accept", "application/json, application/problem+json")
+                                    .header("Authorization", "Basic " + credentials)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(table))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            return fail(UNREACHABLE, "No answer from " + base + ": nothing listens there.");
+        } catch (IOException e) {
+            return fail(UNREACHABLE, "No answer from " + base + ": " + LedgerCommandLine.oneSentence(e));
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            return fail(UNREACHABLE, "The ledger refused the credentials of '" + user + "' (" + status + ").");
+        }
+        JsonNode body = json(response.body());
+        if (status == 200 || status == 201) {
+            spec.commandLine().getOut().println(response.body());
+            boolean problems = body.path("problems").asInt(0) > 0;
+            if (problems) {
+                spec.commandLine()
+                        .getErr()
+                        .println("The table has " + body.path("problems").asInt()
+                                + " problem(s); nothing was recorded.");
+                return LedgerCommandLine.FAILED;
+            }
+            return LedgerCommandLine.OK;
+        }
+        if (body.has("report")) {
+            spec.commandLine().getOut().println(body.get("report").toString());
+        }
+        return fail(
+                LedgerCommandLine.FAILED,
+                "The ledger refused the import (" + status + " "
+                        + body.path("code").asText("?") + "): "
+                        + body.path("detail").asText(""));
+    }
+
+    private int fail(int exitCode, String sentence) {
+        spec.commandLine().getErr().println(sentence);
+        return exitCode;
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body == null || body.isEmpty() ? "{}" : body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private String port() {
+        String port = environment.apply("LEDGER_PORT");
+        return port == null || port.isBlank() ? "8080" : port.strip();
+    }
+}

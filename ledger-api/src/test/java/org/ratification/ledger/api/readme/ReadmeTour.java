@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *       is written to a file of that name), or {@code NAME=$(curl OPTIONS URL | jq -r 'PATH')}, which
  *       sets {@code NAME} to the string at {@code PATH} of the JSON answer. No other command.
  *   <li>curl options, each a word of its own: {@code -s}, {@code -u USER:PASSWORD}, {@code -X METHOD},
- *       {@code -H 'Name: value'}, {@code -d BODY}. As curl does, {@code -d} without {@code -X} posts,
+ *       {@code -H 'Name: value'}, {@code -d BODY}, {@code --data-binary @FILE} (a file of the
+ *       repository, sent as it is). As curl does, {@code -d} without {@code -X} posts,
  *       and {@code -d} without a {@code Content-Type} header sends
  *       {@code application/x-www-form-urlencoded}.
  *   <li>The URL is {@code localhost:8080/…} (or {@code http://localhost:8080/…}): the tour talks to
@@ -88,8 +89,8 @@ final class ReadmeTour {
 
     record Variable(String name) {}
 
-    /** One curl request. {@code body} and {@code user} may be null. */
-    record Curl(Word method, Word url, Map<String, Word> headers, Word user, Word body) {}
+    /** One curl request. {@code body}, {@code bodyFile} and {@code user} may be null. */
+    record Curl(Word method, Word url, Map<String, Word> headers, Word user, Word body, String bodyFile) {}
 
     /**
      * One step of the tour: a request, what it must answer, and what it keeps. {@code line} is the
@@ -384,6 +385,7 @@ final class ReadmeTour {
             Word url = null;
             Word user = null;
             Word body = null;
+            String bodyFile = null;
             Map<String, Word> headers = new LinkedHashMap<>();
             for (int k = 1; k < tokens.size(); k++) {
                 Token token = tokens.get(k);
@@ -395,7 +397,7 @@ final class ReadmeTour {
                     continue;
                 }
                 if (option != null && option.startsWith("-")) {
-                    if (!List.of("-u", "-X", "-H", "-d").contains(option)) {
+                    if (!List.of("-u", "-X", "-H", "-d", "--data-binary").contains(option)) {
                         throw new UnsupportedScript(
                                 token.line(), "curl option " + option + " is not in the tour's subset");
                     }
@@ -407,6 +409,14 @@ final class ReadmeTour {
                         case "-u" -> user = value;
                         case "-X" -> method = value;
                         case "-d" -> body = value;
+                        case "--data-binary" -> {
+                            String file = value.literal();
+                            if (file == null || !file.startsWith("@") || file.length() < 2) {
+                                throw new UnsupportedScript(
+                                        token.line(), "--data-binary takes a literal @FILE of the repository");
+                            }
+                            bodyFile = file.substring(1);
+                        }
                         default -> {
                             String header = value.literal();
                             if (header == null || header.indexOf(':') <= 0) {
@@ -428,9 +438,9 @@ final class ReadmeTour {
                 throw new UnsupportedScript(at, "a curl command without a URL");
             }
             if (method == null) {
-                method = new Word(List.of(body == null ? "GET" : "POST"));
+                method = new Word(List.of(body == null && bodyFile == null ? "GET" : "POST"));
             }
-            return new Curl(method, url, headers, user, body);
+            return new Curl(method, url, headers, user, body, bodyFile);
         }
 
         private static List<Object> jqPath(String path, int at) {

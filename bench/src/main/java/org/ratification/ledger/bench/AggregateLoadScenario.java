@@ -101,7 +101,7 @@ final class AggregateLoadScenario {
     }
 
     private static CompletableFuture<Boolean> write(Bench b, String treaty, long k) {
-        String participant = Fixtures.STATES.get((int) (k % Fixtures.STATES.size()));
+        String participant = Fixtures.communicator(k);
         return b.client
                 .postAsync(Fixtures.path(treaty, "communications"), Fixtures.communication(participant, k))
                 .thenApply(r -> {

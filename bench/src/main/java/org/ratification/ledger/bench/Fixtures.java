@@ -114,11 +114,34 @@ final class Fixtures {
     }
 
     /** Writes {@code count} communications to a treaty. */
+    /** The participants that communicate: each signs first (a communication needs an earlier action). */
+    static final int COMMUNICATORS = 20;
+
+    /** The participant of communication {@code n}: one of the {@value #COMMUNICATORS} signatories. */
+    static String communicator(long n) {
+        return STATES.get((int) (n % COMMUNICATORS));
+    }
+
+    /** {@code count} records: the communicators' signatures, then communications from them. */
     static void communications(LedgerClient client, String treatyId, int count) throws InterruptedException {
+        communications(client, treatyId, count, true);
+    }
+
+    /**
+     * {@code count} records: unless the communicators signed already, their signatures; then
+     * communications from them.
+     */
+    static void communications(LedgerClient client, String treatyId, int count, boolean signFirst)
+            throws InterruptedException {
+        int signatures = signFirst ? Math.min(count, COMMUNICATORS) : 0;
+        List<Writes.Write> signed = new ArrayList<>();
+        for (int n = 0; n < signatures; n++) {
+            signed.add(new Writes.Write(path(treatyId, "signatures"), signature(STATES.get(n))));
+        }
+        writeAll(client, signed);
         List<Writes.Write> writes = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            writes.add(new Writes.Write(
-                    path(treatyId, "communications"), communication(STATES.get(n % STATES.size()), n)));
+        for (int n = signatures; n < count; n++) {
+            writes.add(new Writes.Write(path(treatyId, "communications"), communication(communicator(n), n)));
         }
         writeAll(client, writes);
     }

@@ -173,7 +173,8 @@ final class ReadScenario {
                         .map(p -> new Writes.Write(
                                 Fixtures.path(TIME_TRAVEL_TREATY, "instruments"), Fixtures.ratification(p)))
                         .toList());
-        Fixtures.communications(b.client, TIME_TRAVEL_TREATY, records - 1 - signatures - ratifications);
+        // the first signatories communicate (a communication needs an earlier action)
+        Fixtures.communications(b.client, TIME_TRAVEL_TREATY, records - 1 - signatures - ratifications, false);
         boolean recordedAt = offersRecordedAt(b.client);
         String query = recordedAt
                 ? "/api/treaties/" + TIME_TRAVEL_TREATY + "?recordedAt=" + middle

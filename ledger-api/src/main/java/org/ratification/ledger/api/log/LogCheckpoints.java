@@ -75,8 +75,21 @@ public class LogCheckpoints implements SmartLifecycle {
         } catch (DuplicateKeyException e) {
             // another node signed this size first: its checkpoint stands
         } catch (RuntimeException e) {
+            if (signer == null || Thread.currentThread().isInterrupted() || interrupted(e)) {
+                log.info("The log's checkpoint was not signed: the signer was interrupted (stopping)");
+                return;
+            }
             log.error("The log's checkpoint could not be signed now; it is tried again shortly", e);
         }
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Signs a checkpoint of the committed tree if none covers its size yet; returns its size. */

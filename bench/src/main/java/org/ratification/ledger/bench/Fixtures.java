@@ -110,7 +110,7 @@ final class Fixtures {
                         .map(p -> new Writes.Write(path(treatyId, "instruments"), ratification(p)))
                         .toList());
         left -= ratifications;
-        communications(client, treatyId, left);
+        communications(client, treatyId, left, false);
     }
 
     /** Writes {@code count} communications to a treaty. */

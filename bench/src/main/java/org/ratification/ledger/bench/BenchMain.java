@@ -51,8 +51,8 @@ public final class BenchMain implements Callable<Integer> {
     @Option(
             names = "--scenarios",
             split = ",",
-            defaultValue = "1,2,3,4,5,6,7",
-            description = "Scenarios to run (default: all). 4 needs 2's store; 3 uses 1's rate.")
+            defaultValue = "1,2,3,4,5,6,7,8",
+            description = "Scenarios to run (default: all). 4 and 8 need 2's store; 3 uses 1's rate.")
     List<Integer> scenarios;
 
     @Option(names = "--events", description = "Events in the big store (overrides the mode's size).")
@@ -152,6 +152,9 @@ public final class BenchMain implements Callable<Integer> {
                 }
                 if (scenarios.contains(4)) {
                     ReadScenario.run(bench);
+                }
+                if (scenarios.contains(8)) {
+                    LogProofScenario.run(bench);
                 }
                 bigStore = bench.bigStoreTreaties;
                 if (holdSeconds > 0) {

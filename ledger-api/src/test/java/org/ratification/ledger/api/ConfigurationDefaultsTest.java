@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.cluster.ClusterProperties;
 import org.ratification.ledger.api.config.LedgerProperties;
+import org.ratification.ledger.api.config.StatusCacheProperties;
 import org.ratification.ledger.api.kafka.KafkaPublisherProperties;
 import org.ratification.ledger.api.security.SecuritySettings;
 import org.ratification.ledger.api.storage.EventStoreProperties;
@@ -64,6 +65,10 @@ class ConfigurationDefaultsTest {
                 .isEqualTo("ledger.events");
         assertThat(binder.bindOrCreate("ledger.stream", StreamProperties.class).heartbeat())
                 .isEqualTo(Duration.ofSeconds(15));
+        assertThat(binder.bindOrCreate("ledger.status-cache", StatusCacheProperties.class)
+                        .rows())
+                .as("0: a quarter of the heap")
+                .isZero();
     }
 
     @Test

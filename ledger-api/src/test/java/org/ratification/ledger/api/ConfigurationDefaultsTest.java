@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.cluster.ClusterProperties;
 import org.ratification.ledger.api.config.LedgerProperties;
+import org.ratification.ledger.api.config.StatusCacheProperties;
 import org.ratification.ledger.api.kafka.KafkaPublisherProperties;
 import org.ratification.ledger.api.security.SecuritySettings;
 import org.ratification.ledger.api.storage.EventStoreProperties;
@@ -33,11 +34,14 @@ class ConfigurationDefaultsTest {
 
     @Test
     void theYamlFilesRepeatNoDefaultOfTheRecords() throws IOException {
-        for (String file : List.of("application.yml", "application-postgres.yml")) {
+        for (String file : List.of("application.yml", "application-postgres.yml", "application-oidc.yml")) {
             for (PropertySource<?> source : yaml(file)) {
                 if (source.getSource() instanceof Map<?, ?> properties) {
                     properties.forEach((name, value) -> {
-                        if (name.toString().startsWith("ledger.")) {
+                        // what the oidc profile is for, not a default
+                        boolean profileSetting = file.equals("application-oidc.yml")
+                                && name.toString().equals("ledger.security.mode");
+                        if (name.toString().startsWith("ledger.") && !profileSetting) {
                             assertThat(value.toString())
                                     .as(file + ": " + name + " only maps a variable, with no default of its own")
                                     .matches(MAPPING);
@@ -64,6 +68,10 @@ class ConfigurationDefaultsTest {
                 .isEqualTo("ledger.events");
         assertThat(binder.bindOrCreate("ledger.stream", StreamProperties.class).heartbeat())
                 .isEqualTo(Duration.ofSeconds(15));
+        assertThat(binder.bindOrCreate("ledger.status-cache", StatusCacheProperties.class)
+                        .rows())
+                .as("0: a quarter of the heap")
+                .isZero();
     }
 
     @Test
@@ -89,6 +97,26 @@ class ConfigurationDefaultsTest {
         assertThat(binder.bindOrCreate("ledger.security", SecuritySettings.class)
                         .depositaryPassword())
                 .isEqualTo("correct horse");
+    }
+
+    @Test
+    void theOidcProfileKeepsTheRecordsDefaultsAndMapsItsVariables() throws IOException {
+        SecuritySettings unset = binder(Map.of(), "application.yml", "application-oidc.yml")
+                .bindOrCreate("ledger.security", SecuritySettings.class);
+        assertThat(unset.mode()).isEqualTo(SecuritySettings.Mode.OIDC);
+        assertThat(unset.oidc().rolesClaim()).isEqualTo("roles");
+        assertThat(unset.oidc().principalClaim()).isEqualTo("sub");
+        SecuritySettings set = binder(
+                        Map.of(
+                                "LEDGER_OIDC_ISSUER_URI", "https://issuer.example",
+                                "LEDGER_OIDC_ROLES_CLAIM", "realm_access.roles",
+                                "LEDGER_OIDC_PRINCIPAL_CLAIM", "preferred_username"),
+                        "application.yml",
+                        "application-oidc.yml")
+                .bindOrCreate("ledger.security", SecuritySettings.class);
+        assertThat(set.oidc().issuerUri()).isEqualTo("https://issuer.example");
+        assertThat(set.oidc().rolesClaim()).isEqualTo("realm_access.roles");
+        assertThat(set.oidc().principalClaim()).isEqualTo("preferred_username");
     }
 
     private static Binder binder(Map<String, Object> environment, String... files) throws IOException {

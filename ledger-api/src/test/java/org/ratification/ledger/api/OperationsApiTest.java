@@ -81,6 +81,39 @@ class OperationsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void axonMonitorsTheProcessorsAndTheCommandBus() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        assertThat(sign(treaty, "PRT", "2025-10-25").status()).isEqualTo(201);
+        String notifications = "processorName=\"notifications\"";
+        String signed = "payloadType=\"ConventionSignedEvent\"";
+        // the tracking processor handles the event after the 201
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(metric("eventProcessor_processedCounter_total", notifications, signed))
+                        .isPositive());
+        assertThat(metric("eventProcessor_successCounter_total", notifications, signed))
+                .isPositive();
+        assertThat(metric("eventProcessor_allTimer_seconds_count", notifications, signed))
+                .isPositive();
+        // inline read models are monitored too
+        assertThat(metric("eventProcessor_processedCounter_total", "processorName=\"status\"", signed))
+                .isPositive();
+        assertThat(metric("commandBus_successCounter_total", "payloadType=\"SignConventionCommand\""))
+                .isPositive();
+        String scrape = scrape();
+        assertThat(scrape).containsPattern("(?m)^eventProcessor_latency\\{[^}]*" + notifications);
+        // bounded: no per-node quantiles, no timer per outcome (the counters say it), no other tags
+        assertThat(scrape).doesNotContainPattern("(?m)^(eventProcessor|commandBus)_\\w+\\{[^}]*quantile=");
+        assertThat(scrape).doesNotContainPattern("(?m)^(eventProcessor|commandBus)_(success|failure|ignored)Timer");
+        Matcher labels = Pattern.compile("(?m)^(?:eventProcessor|commandBus)_\\w+\\{([^}]*)}")
+                .matcher(scrape);
+        while (labels.find()) {
+            assertThat(labels.group(1)).matches("(?:(?:payloadType|processorName)=\"\\w*\",?)+");
+        }
+        // our lag in events stays (Axon's latency is in milliseconds)
+        assertThat(scrape).containsPattern("(?m)^ledger_processor_lag\\{[^}]*processor=\"notifications\"");
+    }
+
+    @Test
     void aRebuildReportsItsProgressUntilTheReadModelHasCaughtUp() {
         String treaty = registerTreaty(40, 90, 30, false);
         assertThat(sign(treaty, "VNM", "2025-10-25").status()).isEqualTo(201);

@@ -39,6 +39,16 @@ public record SecuritySettings(
     public record Oidc(
             String issuerUri,
             String jwkSetUri,
-            @DefaultValue("roles") String rolesClaim,
-            @DefaultValue("sub") String principalClaim) {}
+            @DefaultValue(ROLES_CLAIM) String rolesClaim,
+            @DefaultValue(PRINCIPAL_CLAIM) String principalClaim) {
+
+        static final String ROLES_CLAIM = "roles";
+        static final String PRINCIPAL_CLAIM = "sub";
+
+        /** An unset LEDGER_OIDC_* variable maps to a blank value (application-oidc.yml): the default. */
+        public Oidc {
+            rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? ROLES_CLAIM : rolesClaim;
+            principalClaim = principalClaim == null || principalClaim.isBlank() ? PRINCIPAL_CLAIM : principalClaim;
+        }
+    }
 }

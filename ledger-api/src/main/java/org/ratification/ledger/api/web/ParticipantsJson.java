@@ -2,14 +2,16 @@ package org.ratification.ledger.api.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.AbstractList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import org.ratification.ledger.core.api.ParticipantStatus;
 import org.ratification.ledger.core.api.ParticipantView;
 import org.ratification.ledger.core.rules.StatusCalculator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -25,7 +27,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * date are the same, so the rendering is keyed by that object's identity (never by its contents):
  * a new record makes a new status object and therefore a new rendering. The table of a convention
  * open to all States is about 84 KB of JSON; writing it took most of a participants read.
- * Bounded by {@link #MAX_BYTES}, least recently read first out.
+ * Kept in Caffeine, weighed by the bytes of each rendering and bounded by {@link #MAX_BYTES}.
  */
 @Component
 class ParticipantsJson {
@@ -35,11 +37,19 @@ class ParticipantsJson {
             Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 16);
 
     private final ObjectMapper json;
-    private final LinkedHashMap<Key, byte[]> renderings = new LinkedHashMap<>(64, 0.75f, true);
-    private long bytes;
+    private final Cache<Key, byte[]> renderings;
 
+    @Autowired
     ParticipantsJson(ObjectMapper json) {
+        this(json, MAX_BYTES);
+    }
+
+    ParticipantsJson(ObjectMapper json, long maxBytes) {
         this.json = json;
+        this.renderings = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .<Key, byte[]>weigher((key, rendering) -> rendering.length)
+                .build();
     }
 
     /**
@@ -53,25 +63,13 @@ class ParticipantsJson {
 
     /** The JSON array of the rows, written once per status object and filter. */
     byte[] json(StatusCalculator.Status status, ParticipantStatus filter, List<ParticipantView> rows) {
-        Key key = new Key(status, filter);
-        synchronized (renderings) {
-            byte[] kept = renderings.get(key);
-            if (kept != null) {
-                return kept;
-            }
-        }
-        byte[] written = write(rows);
-        synchronized (renderings) {
-            if (renderings.put(key, written) == null) {
-                bytes += written.length;
-            }
-            var eldest = renderings.values().iterator();
-            while (bytes > MAX_BYTES && eldest.hasNext()) {
-                bytes -= eldest.next().length;
-                eldest.remove();
-            }
-        }
-        return written;
+        return renderings.get(new Key(status, filter), key -> write(rows));
+    }
+
+    /** The bytes of the renderings kept now, after any pending eviction. */
+    long keptBytes() {
+        renderings.cleanUp();
+        return renderings.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     /** The rows of a rendering, with the JSON written once for them. */

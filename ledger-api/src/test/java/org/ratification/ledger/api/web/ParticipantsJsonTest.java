@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.core.api.ParticipantStatus;
@@ -42,6 +43,24 @@ class ParticipantsJsonTest {
         var signatories = renderings.render(status, ParticipantStatus.SIGNATORY);
         assertThat(signatories).hasSize(1);
         assertThat(signatories.json()).isEqualTo(mapper.writeValueAsBytes(List.copyOf(signatories)));
+    }
+
+    @Test
+    void theRenderingsKeptStayWithinTheBoundInBytes() {
+        int oneRendering =
+                renderings.render(status(ParticipantStatus.SIGNATORY), null).json().length;
+        ParticipantsJson small = new ParticipantsJson(mapper, 3L * oneRendering);
+        List<StatusCalculator.Status> statuses = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            StatusCalculator.Status status = status(ParticipantStatus.SIGNATORY);
+            statuses.add(status); // alive, so that nothing but the bound drops a rendering
+            assertThat(small.render(status, null).json()).hasSize(oneRendering);
+            assertThat(small.keptBytes()).isLessThanOrEqualTo(3L * oneRendering);
+        }
+        assertThat(small.keptBytes()).isPositive();
+        // an evicted rendering is written again, the same
+        assertThat(small.render(statuses.get(0), null).json())
+                .isEqualTo(renderings.render(statuses.get(0), null).json());
     }
 
     private static StatusCalculator.Status status(ParticipantStatus france) {

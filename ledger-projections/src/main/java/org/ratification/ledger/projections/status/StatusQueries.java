@@ -1,7 +1,7 @@
 package org.ratification.ledger.projections.status;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +13,6 @@ import org.ratification.ledger.core.api.TreatyStatusView;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.StatusCalculator;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
 
 /**
  * Answers status questions from the status read model, for any legal date.
@@ -25,12 +23,11 @@ import org.springframework.stereotype.Service;
  * that version (one indexed row) and computes again only if it moved, so a read never answers from
  * rows older than those committed, whichever node committed them. Treaties without a chain head
  * are never kept. Each treaty keeps its statuses for up to {@value #DATES_PER_TREATY} legal dates.
- * The least recently read treaties are dropped once the rows kept (action rows and participant rows
- * of the statuses) exceed {@code ledger.status-cache.rows}; by default (0) as many as a quarter of
+ * The treaties are kept in Caffeine, weighed by their rows (action rows and participant rows of the
+ * statuses) and bounded by {@code ledger.status-cache.rows}; by default (0) as many as a quarter of
  * the heap holds at about {@value #BYTES_PER_ROW} bytes a row, so a 256 MB service keeps about
  * 220,000 rows and a 2 GB one all of a million-event store.
  */
-@Service
 public class StatusQueries {
 
     /** Legal dates kept per treaty; most reads ask for today. */
@@ -43,7 +40,11 @@ public class StatusQueries {
     private final StatusCalculator calculator = new StatusCalculator(ParticipantRegistry.standard());
     private final Cache cache;
 
-    public StatusQueries(StatusRepository repository, @Value("${ledger.status-cache.rows:0}") long maxRows) {
+    /**
+     * @param maxRows the bound of the rows kept ({@code ledger.status-cache.rows}); 0: what a quarter
+     *     of the heap holds
+     */
+    public StatusQueries(StatusRepository repository, long maxRows) {
         this.repository = repository;
         this.cache = new Cache(maxRows > 0 ? maxRows : Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_ROW);
     }
@@ -67,6 +68,11 @@ public class StatusQueries {
     /** How many treaties are kept in memory now. */
     int cachedTreaties() {
         return cache.size();
+    }
+
+    /** How many rows the treaties kept in memory hold now. */
+    long cachedRows() {
+        return cache.rows();
     }
 
     private Optional<Treaty> treaty(String treatyId) {
@@ -121,7 +127,7 @@ public class StatusQueries {
         final TreatyDefinition definition;
         final List<Action> actions;
         final Map<Key, StatusCalculator.Status> statuses = new ConcurrentHashMap<>();
-        /** Action and participant rows held, the definition counting as one; guarded by the cache. */
+        /** Action and participant rows held, the definition counting as one; guarded by this. */
         long rows;
 
         Treaty(String id, long version, TreatyDefinition definition, List<Action> actions) {
@@ -130,6 +136,10 @@ public class StatusQueries {
             this.definition = definition;
             this.actions = actions;
             this.rows = actions.size() + 1L;
+        }
+
+        synchronized int weight() {
+            return (int) Math.min(Integer.MAX_VALUE, rows);
         }
 
         StatusCalculator.Status statusOn(Key key, Supplier<StatusCalculator.Status> compute) {
@@ -143,58 +153,60 @@ public class StatusQueries {
         }
     }
 
-    /** Treaties by id, least recently read first, bounded by the rows they hold. */
+    /**
+     * Treaties by id in Caffeine, weighed by the rows they hold. A treaty's weight grows as it keeps
+     * statuses; it is weighed again then (a replacement of the entry by itself).
+     */
     private static final class Cache {
 
         private final long maxRows;
-        private final LinkedHashMap<String, Treaty> treaties = new LinkedHashMap<>(16, 0.75f, true);
-        private long rows;
+        private final com.github.benmanes.caffeine.cache.Cache<String, Treaty> treaties;
 
         Cache(long maxRows) {
             this.maxRows = maxRows;
+            this.treaties = Caffeine.newBuilder()
+                    .maximumWeight(maxRows)
+                    .<String, Treaty>weigher((id, treaty) -> treaty.weight())
+                    // eviction runs on the thread that wrote, not later on a pool
+                    .executor(Runnable::run)
+                    .build();
         }
 
-        synchronized Treaty get(String treatyId) {
-            return treaties.get(treatyId);
+        Treaty get(String treatyId) {
+            return treaties.getIfPresent(treatyId);
         }
 
-        synchronized void put(String treatyId, Treaty treaty) {
-            if (treaty.rows > maxRows) {
+        void put(String treatyId, Treaty treaty) {
+            if (treaty.weight() > maxRows) {
                 return;
             }
-            Treaty previous = treaties.put(treatyId, treaty);
-            rows += treaty.rows - (previous == null ? 0 : previous.rows);
-            trim();
+            treaties.put(treatyId, treaty);
         }
 
-        /** Keeps a computed status with its treaty, counting its rows if the treaty is kept. */
-        synchronized void keep(Treaty treaty, Key key, StatusCalculator.Status status) {
-            long before = treaty.rows;
-            if (treaty.statuses.size() >= DATES_PER_TREATY) {
-                for (StatusCalculator.Status dropped : treaty.statuses.values()) {
-                    treaty.rows -= dropped.participants().size();
+        /** Keeps a computed status with its treaty, weighing the treaty again if it is kept. */
+        void keep(Treaty treaty, Key key, StatusCalculator.Status status) {
+            synchronized (treaty) {
+                if (treaty.statuses.size() >= DATES_PER_TREATY) {
+                    for (StatusCalculator.Status dropped : treaty.statuses.values()) {
+                        treaty.rows -= dropped.participants().size();
+                    }
+                    treaty.statuses.clear();
                 }
-                treaty.statuses.clear();
+                if (treaty.statuses.put(key, status) == null) {
+                    treaty.rows += status.participants().size();
+                }
             }
-            if (treaty.statuses.put(key, status) == null) {
-                treaty.rows += status.participants().size();
-            }
-            if (treaties.get(treaty.id) == treaty) {
-                rows += treaty.rows - before;
-                trim();
-            }
+            treaties.asMap().replace(treaty.id, treaty, treaty);
         }
 
-        private void trim() {
-            var eldest = treaties.values().iterator();
-            while (rows > maxRows && eldest.hasNext()) {
-                rows -= eldest.next().rows;
-                eldest.remove();
-            }
+        int size() {
+            treaties.cleanUp();
+            return (int) treaties.estimatedSize();
         }
 
-        synchronized int size() {
-            return treaties.size();
+        long rows() {
+            treaties.cleanUp();
+            return treaties.policy().eviction().orElseThrow().weightedSize().orElseThrow();
         }
     }
 }

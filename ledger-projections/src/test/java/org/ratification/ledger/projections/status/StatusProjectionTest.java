@@ -175,6 +175,23 @@ class StatusProjectionTest {
     }
 
     @Test
+    void theRowsKeptNeverExceedTheBound() {
+        StatusQueries small = new StatusQueries(repository, 8);
+        LocalDate day = LocalDate.of(2026, 1, 1);
+        for (int i = 0; i < 20; i++) {
+            String id = "b" + i;
+            record(new TreatyRegisteredEvent(id, id + "-0", withId(TREATY, id)));
+            record(new ConventionSignedEvent(id, id + "-1", "FRA", LocalDate.of(2025, 10, 25), null)); // 2 + 1, and 1
+            assertThat(small.status(id, day).orElseThrow().treaty().signatories())
+                    .isEqualTo(1);
+            assertThat(small.cachedRows()).isLessThanOrEqualTo(8);
+            assertThat(small.cachedTreaties()).isBetween(1, 2);
+        }
+        // a treaty dropped from memory is read again from the rows
+        assertThat(small.status("b0", day).orElseThrow().treaty().signatories()).isEqualTo(1);
+    }
+
+    @Test
     void aProtocolFollowsItsParentsNewRecords() {
         TreatyDefinition protocol = new TreatyDefinition(
                 "p",

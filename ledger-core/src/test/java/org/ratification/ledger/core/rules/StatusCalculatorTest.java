@@ -237,6 +237,30 @@ class StatusCalculatorTest {
     }
 
     @Test
+    void countedInstrumentsAreListedInTheOrderTheyCountWithoutTheReio() {
+        record(
+                signed("FRA", "2027-02-01"),
+                signed("EU", "2027-02-01"),
+                signed("DEU", "2027-02-01"),
+                deposited("i-fra", "FRA", "2027-03-10"),
+                deposited("i-eu", "EU", APPROVAL, "2027-03-12", List.of("Competence: see annex")));
+        record(deposited("i-deu", "DEU", "2027-03-05")); // recorded late, counts first
+
+        StatusCalculator.Status status = statusOn("2027-12-31");
+
+        assertThat(status.counted())
+                .extracting(EntryIntoForce.Instrument::participant, EntryIntoForce.Instrument::depositedOn)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("DEU", date("2027-03-05")),
+                        org.assertj.core.groups.Tuple.tuple("FRA", date("2027-03-10")));
+        assertThat(status.counted()).hasSize(status.treaty().instrumentsCounted());
+        assertThat(status.treaty().instrumentsDeposited()).isEqualTo(3);
+        assertThat(statusOn("2027-03-09").counted())
+                .extracting(EntryIntoForce.Instrument::participant)
+                .containsExactly("DEU");
+    }
+
+    @Test
     void withdrawnReservationIsNoLongerListedFromTheDateOfWithdrawal() {
         record(
                 signed("FRA", "2027-02-01"),

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
@@ -185,7 +186,7 @@ class TreatyPageScaleBrowserTest extends ApiTestSupport {
     void aTreatyOf200ParticipantsLoadsInOneDataRequestAndRendersEveryRow() throws Exception {
         String treaty = registerOpenSince1989();
         ParticipantRegistry registry = ParticipantRegistry.standard();
-        List<String> states = java.util.stream.Stream.concat(registry.all().stream(), registry.former().stream())
+        List<String> states = Stream.concat(registry.all().stream(), registry.former().stream())
                 .filter(p -> !p.isReio() && p.existedOn(LocalDate.of(1989, 6, 1)))
                 .map(Participant::code)
                 .sorted()

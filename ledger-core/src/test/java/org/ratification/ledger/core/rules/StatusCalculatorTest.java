@@ -1,6 +1,7 @@
 package org.ratification.ledger.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.ratification.ledger.core.api.InstrumentType.APPROVAL;
 import static org.ratification.ledger.core.api.InstrumentType.RATIFICATION;
 import static org.ratification.ledger.core.api.ParticipantStatus.CONTRACTING;
@@ -250,9 +251,7 @@ class StatusCalculatorTest {
 
         assertThat(status.counted())
                 .extracting(EntryIntoForce.Instrument::participant, EntryIntoForce.Instrument::depositedOn)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("DEU", date("2027-03-05")),
-                        org.assertj.core.groups.Tuple.tuple("FRA", date("2027-03-10")));
+                .containsExactly(tuple("DEU", date("2027-03-05")), tuple("FRA", date("2027-03-10")));
         assertThat(status.counted()).hasSize(status.treaty().instrumentsCounted());
         assertThat(status.treaty().instrumentsDeposited()).isEqualTo(3);
         assertThat(statusOn("2027-03-09").counted())

@@ -222,6 +222,8 @@
       await loadHome();
       showView('home');
     }
+    // when the page's content is in the document, for the browser's own timing (tests read it)
+    if (window.performance && performance.mark) performance.mark('ledger:rendered');
   }
 
   // ---- milestone wording, shared by the cards and the treaty
@@ -253,6 +255,9 @@
     },
     el('p', { class: 'ref', text: treaty.reference }),
     el('h2', { title: treaty.title, text: treaty.shortTitle || treaty.title }),
+    treaty.shortTitle && treaty.shortTitle !== treaty.title
+      ? el('p', { class: 'card-full-title', 'data-field': 'full-title', title: treaty.title, text: treaty.title })
+      : null,
     el('div', {
       class: 'progress', role: 'progressbar', 'aria-label': t('card.progress'),
       'aria-valuemin': '0', 'aria-valuemax': String(treaty.instrumentsRequired),
@@ -302,8 +307,14 @@
     if (flash) fresh.classList.add('flash');
   }
 
+  // the cards' status lines, each with the short title the pages use as heading
+  async function getCards() {
+    const cards = await getJson('/api/pages/treaties');
+    return cards.map((card) => ({ ...card.treaty, shortTitle: card.shortTitle }));
+  }
+
   async function loadHome() {
-    const treaties = await getJson('/api/treaties');
+    const treaties = await getCards();
     state.treaties = new Map(treaties.map((t) => [t.id, t]));
     state.order = treaties.map((t) => t.id);
     if (!state.treaties.has(state.selected)) {
@@ -446,9 +457,8 @@
   function renderChart(treaty, page) {
     if (!window.Chart) return;
     const asOfDay = dayNumber(treaty.asOf);
-    const counted = state.participants
-      .filter((p) => p.instrument && (p.status === 'PARTY' || p.status === 'CONTRACTING' || p.status === 'WITHDRAWN'))
-      .map((p) => p.instrument.depositedOn);
+    // the instruments the treaty's rules count (the ledger lists them: a REIO's or an uncounted kind is not)
+    const counted = (page.counted || []).map((c) => c.depositedOn);
     const signed = state.participants.filter((p) => p.signedOn).map((p) => p.signedOn);
     const known = counted.concat(signed).map(dayNumber);
     const opening = page.opensForSignatureOn ? dayNumber(page.opensForSignatureOn)
@@ -711,7 +721,8 @@
   async function refreshTreaty(id) {
     const route = state.route;
     if (route.view === 'home') {
-      const treaty = await getJson(`/api/treaties/${encodeURIComponent(id)}`);
+      const treaty = (await getCards()).find((card) => card.id === id);
+      if (!treaty) return;
       if (!state.treaties.has(id)) state.order.push(id);
       state.treaties.set(id, treaty);
       updateCard(treaty, true);

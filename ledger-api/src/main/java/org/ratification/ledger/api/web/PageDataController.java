@@ -73,7 +73,17 @@ class PageDataController {
             boolean past,
             List<ParticipantView> participants,
             List<ReservationView> reservations,
-            int notifications) {}
+            int notifications,
+            List<CountedInstrument> counted) {}
+
+    /**
+     * An instrument counted toward entry into force by the legal date, in the order the treaty's
+     * rules count them (as many as {@code treaty.instrumentsCounted}): what the chart draws.
+     */
+    record CountedInstrument(String participant, LocalDate depositedOn) {}
+
+    /** A card of the front page: the status line with the title the pages use as heading. */
+    record TreatyCard(TreatyStatusView treaty, String shortTitle) {}
 
     /** The State page: who, and its row under each treaty where it has a signature or instrument. */
     record ParticipantPage(String participant, String name, String kind, LocalDate asOf, List<TreatyRow> treaties) {}
@@ -119,7 +129,22 @@ class PageDataController {
                                 .toList()
                         : table.participants(),
                 status.reservations(treatyId, day).orElse(List.of()),
-                notifications.notifications(treatyId).size());
+                notifications.notifications(treatyId).size(),
+                table.counted().stream()
+                        .map(i -> new CountedInstrument(i.participant(), i.depositedOn()))
+                        .toList());
+    }
+
+    @GetMapping("/api/pages/treaties")
+    @Operation(
+            summary = "The front page's treaty cards, in one answer",
+            description = "Each registered treaty's status line today, with its short title (the full title where"
+                    + " the definition has none).")
+    List<TreatyCard> cards() {
+        return status.treaties(LocalDate.now(clock)).stream()
+                .map(view -> new TreatyCard(
+                        view, shortTitle(notifications.definition(view.id()).orElse(null), view.title())))
+                .toList();
     }
 
     @GetMapping("/api/pages/treaties/{treatyId}/participants.csv")

@@ -246,6 +246,72 @@ class PublicPagesApiTest extends ApiTestSupport {
         assertThat(tooLong.code()).isEqualTo("TEXT_TOO_LONG");
     }
 
+    @Test
+    void theTreatyPageListsTheInstrumentsTheRulesCountNotTheReiosNorUncountedKinds() {
+        String treaty = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Reply registered = post(
+                "/api/treaties",
+                """
+                {"id":"%s","reference":"TEST-%s","title":"Test treaty","adoptedOn":"2024-12-24",
+                 "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
+                 "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,
+                   "daysAfterLaterInstrument":30,"reioInstrumentsCount":false,
+                   "countedInstruments":["RATIFICATION","ACCEPTANCE","APPROVAL"]},
+                 "denunciation":{"takesEffectAfterMonths":12}}"""
+                        .formatted(treaty, treaty));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        ratify(treaty, "FRA", "2025-02-01", "2025-04-01");
+        assertThat(sign(treaty, "EU", "2025-02-02").status()).isEqualTo(201);
+        Reply eu = post(
+                "/api/treaties/" + treaty + "/instruments",
+                """
+                {"participant":"EU","type":"APPROVAL","depositedOn":"2025-04-15",
+                 "declarations":["Declaration of competence: the Union is competent for ..."]}""");
+        assertThat(eu.status()).as(eu.body().toString()).isEqualTo(201);
+        assertThat(deposit(treaty, "NOR", "ACCESSION", "2025-04-20").status()).isEqualTo(201);
+        ratify(treaty, "DEU", "2025-02-03", "2025-03-10"); // recorded last, counts first
+
+        JsonNode page = as(Role.ANONYMOUS).get("/api/pages/treaties/" + treaty).body();
+
+        assertThat(page.path("treaty").path("instrumentsDeposited").asInt()).isEqualTo(4);
+        assertThat(page.path("treaty").path("instrumentsCounted").asInt()).isEqualTo(2);
+        assertThat(page.path("counted"))
+                .hasSize(page.path("treaty").path("instrumentsCounted").asInt());
+        assertThat(page.path("counted").get(0).path("participant").asText()).isEqualTo("DEU");
+        assertThat(page.path("counted").get(0).path("depositedOn").asText()).isEqualTo("2025-03-10");
+        assertThat(page.path("counted").get(1).path("participant").asText()).isEqualTo("FRA");
+        assertThat(page.path("counted").get(1).path("depositedOn").asText()).isEqualTo("2025-04-01");
+        JsonNode before = as(Role.ANONYMOUS)
+                .get("/api/pages/treaties/" + treaty + "?asOf=2025-03-31")
+                .body();
+        assertThat(before.path("treaty").path("instrumentsCounted").asInt()).isEqualTo(1);
+        assertThat(before.path("counted")).hasSize(1);
+    }
+
+    @Test
+    void theFrontPageCardsCarryTheShortTitleOrElseTheTitle() {
+        String plain = registerTreaty(2, 90, 30, false);
+
+        JsonNode cards = as(Role.ANONYMOUS).get("/api/pages/treaties").body();
+
+        JsonNode cybercrime = card(cards, "cybercrime");
+        assertThat(cybercrime.path("shortTitle").asText()).isEqualTo("United Nations Convention against Cybercrime");
+        assertThat(cybercrime.path("treaty").path("title").asText())
+                .startsWith("United Nations Convention against Cybercrime;");
+        assertThat(cybercrime.path("treaty").path("instrumentsRequired").asInt())
+                .isEqualTo(40);
+        assertThat(card(cards, plain).path("shortTitle").asText()).isEqualTo("Test treaty");
+    }
+
+    private static JsonNode card(JsonNode cards, String treaty) {
+        for (JsonNode card : cards) {
+            if (card.path("treaty").path("id").asText().equals(treaty)) {
+                return card;
+            }
+        }
+        throw new AssertionError("no card for " + treaty + " in " + cards);
+    }
+
     // ---- a seeded treaty: two ratifications, a signature, a reservation and an objection to it
 
     /** Seven notifications: 3 signatures, 2 ratifications, a reservation by France and Germany's objection. */

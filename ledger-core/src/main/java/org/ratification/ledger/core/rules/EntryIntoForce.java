@@ -1,8 +1,10 @@
 package org.ratification.ledger.core.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,11 +89,28 @@ public final class EntryIntoForce {
         return (clause.reioInstrumentsCount() || !instrument.reio()) && clause.counts(instrument.type());
     }
 
-    public static Result compute(EntryIntoForceClause clause, Collection<Instrument> instruments) {
+    /**
+     * The instruments that count toward the threshold, in the order they count (date of deposit,
+     * then participant): the kinds and participants the clause counts, each participant once, at
+     * its first such instrument.
+     */
+    public static List<Instrument> counted(EntryIntoForceClause clause, Collection<Instrument> instruments) {
         List<Instrument> sorted = instruments.stream()
                 .filter(i -> counts(clause, i))
                 .sorted(BY_DATE_THEN_PARTICIPANT)
                 .toList();
+        Set<String> seen = new HashSet<>();
+        List<Instrument> counted = new ArrayList<>();
+        for (Instrument instrument : sorted) {
+            if (seen.add(instrument.participant())) {
+                counted.add(instrument);
+            }
+        }
+        return List.copyOf(counted);
+    }
+
+    public static Result compute(EntryIntoForceClause clause, Collection<Instrument> instruments) {
+        List<Instrument> sorted = counted(clause, instruments);
         List<String> required = clause.requiredParticipants() == null ? List.of() : clause.requiredParticipants();
         WeightedCondition weighted = clause.weighted();
         Set<String> counted = new LinkedHashSet<>();
@@ -99,9 +118,7 @@ public final class EntryIntoForce {
         long weight = 0;
         Instrument threshold = null;
         for (Instrument instrument : sorted) {
-            if (!counted.add(instrument.participant())) {
-                continue;
-            }
+            counted.add(instrument.participant());
             if (required.contains(instrument.participant())) {
                 requiredDeposited++;
             }

@@ -29,8 +29,22 @@ import org.ratification.ledger.core.participants.ParticipantRegistry;
  */
 public final class StatusCalculator {
 
-    /** The treaty line and its participants table, ordered by participant name. */
-    public record Status(TreatyStatusView treaty, List<ParticipantView> participants) {
+    /**
+     * The treaty line and its participants table, ordered by participant name; {@code counted} the
+     * instruments that count toward the threshold by then, in the order they count (one per
+     * participant: {@link EntryIntoForce#counted}), as many as {@code treaty.instrumentsCounted()}.
+     */
+    public record Status(
+            TreatyStatusView treaty, List<ParticipantView> participants, List<EntryIntoForce.Instrument> counted) {
+
+        public Status {
+            counted = List.copyOf(counted);
+        }
+
+        /** A status whose counted instruments are not listed. */
+        public Status(TreatyStatusView treaty, List<ParticipantView> participants) {
+            this(treaty, participants, List.of());
+        }
 
         public Optional<ParticipantView> participant(String code) {
             return participants.stream()
@@ -47,12 +61,16 @@ public final class StatusCalculator {
 
     public static EntryIntoForce.Result entryIntoForce(
             TreatyDefinition definition, Collection<Action> instruments, ParticipantRegistry registry) {
-        return EntryIntoForce.compute(
-                definition.entryIntoForce(),
-                instruments.stream()
-                        .map(i -> new EntryIntoForce.Instrument(
-                                i.participant(), registry.isReio(i.participant()), i.date(), i.instrumentType()))
-                        .toList());
+        return EntryIntoForce.compute(definition.entryIntoForce(), arithmetic(instruments, registry));
+    }
+
+    /** Instruments as the entry-into-force arithmetic sees them. */
+    private static List<EntryIntoForce.Instrument> arithmetic(
+            Collection<Action> instruments, ParticipantRegistry registry) {
+        return instruments.stream()
+                .map(i -> new EntryIntoForce.Instrument(
+                        i.participant(), registry.isReio(i.participant()), i.date(), i.instrumentType()))
+                .toList();
     }
 
     public Status asOf(TreatyDefinition definition, Collection<Action> actions, LocalDate asOf) {
@@ -99,7 +117,10 @@ public final class StatusCalculator {
         }
         views = withReioWithdrawals(views);
         views.sort(Comparator.comparing(ParticipantView::name));
-        return new Status(treatyView(context, instruments.size(), views), views);
+        return new Status(
+                treatyView(context, instruments.size(), views),
+                views,
+                EntryIntoForce.counted(definition.entryIntoForce(), arithmetic(instruments, registry)));
     }
 
     /** What every row of one computation shares. */

@@ -1,6 +1,7 @@
 package org.ratification.ledger.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.ratification.ledger.core.api.InstrumentType.APPROVAL;
 import static org.ratification.ledger.core.api.InstrumentType.RATIFICATION;
 import static org.ratification.ledger.core.api.ParticipantStatus.CONTRACTING;
@@ -234,6 +235,28 @@ class StatusCalculatorTest {
         assertThat(status.treaty().instrumentsCounted()).isEqualTo(1);
         assertThat(status.treaty().inForce()).isFalse();
         assertThat(statusOf(status, "EU")).isEqualTo(CONTRACTING);
+    }
+
+    @Test
+    void countedInstrumentsAreListedInTheOrderTheyCountWithoutTheReio() {
+        record(
+                signed("FRA", "2027-02-01"),
+                signed("EU", "2027-02-01"),
+                signed("DEU", "2027-02-01"),
+                deposited("i-fra", "FRA", "2027-03-10"),
+                deposited("i-eu", "EU", APPROVAL, "2027-03-12", List.of("Competence: see annex")));
+        record(deposited("i-deu", "DEU", "2027-03-05")); // recorded late, counts first
+
+        StatusCalculator.Status status = statusOn("2027-12-31");
+
+        assertThat(status.counted())
+                .extracting(EntryIntoForce.Instrument::participant, EntryIntoForce.Instrument::depositedOn)
+                .containsExactly(tuple("DEU", date("2027-03-05")), tuple("FRA", date("2027-03-10")));
+        assertThat(status.counted()).hasSize(status.treaty().instrumentsCounted());
+        assertThat(status.treaty().instrumentsDeposited()).isEqualTo(3);
+        assertThat(statusOn("2027-03-09").counted())
+                .extracting(EntryIntoForce.Instrument::participant)
+                .containsExactly("DEU");
     }
 
     @Test

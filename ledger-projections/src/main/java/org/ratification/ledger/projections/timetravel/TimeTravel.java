@@ -53,7 +53,8 @@ public class TimeTravel {
             StatusCalculator.Status parent =
                     parentId == null ? null : status(parentId, recordedAt, asOf).orElse(null);
             StatusCalculator.Status status = calculator.asOf(facts.definition(), facts.actions(), asOf, parent);
-            return new StatusCalculator.Status(status.treaty().withHeadHash(recorded.head()), status.participants());
+            return new StatusCalculator.Status(
+                    status.treaty().withHeadHash(recorded.head()), status.participants(), status.counted());
         });
     }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,15 +21,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ratification.ledger.api.ApiTestSupport;
+import org.ratification.ledger.api.browser.HeadlessChromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The public pages in a real headless Chromium, over a seeded ledger: the treaty page (short title,
@@ -42,55 +38,26 @@ import org.springframework.util.FileSystemUtils;
  */
 class PublicPagesBrowserTest extends ApiTestSupport {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final Path SHOTS = Paths.get("target", "pages");
 
     @LocalServerPort
     int port;
 
     private WebDriver browser;
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriverWait load;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        boolean available = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(available)
-                    .as("CI must run the browser test: install Debian's chromium and chromium-driver")
-                    .isTrue();
-        }
-        Assumptions.assumeTrue(available, "chromium and chromedriver are not installed");
-        profile = Files.createTempDirectory("pages-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--lang=en-GB",
-                "--window-size=1360,1700",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.open("pages", o -> o.addArguments("--lang=en-GB"));
+        browser = chromium.browser();
         load = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
     @AfterEach
     void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

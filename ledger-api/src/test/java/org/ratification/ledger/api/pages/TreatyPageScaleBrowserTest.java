@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,12 +28,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ratification.ledger.api.ApiTestSupport;
+import org.ratification.ledger.api.browser.HeadlessChromium;
 import org.ratification.ledger.core.api.DepositInstrumentCommand;
 import org.ratification.ledger.core.api.InstrumentType;
 import org.ratification.ledger.core.api.RecordingMetadata;
@@ -43,7 +40,6 @@ import org.ratification.ledger.core.participants.Participant;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The front page's cards with the short title in both languages, the chart drawing the instruments
@@ -53,8 +49,6 @@ import org.springframework.util.FileSystemUtils;
  */
 class TreatyPageScaleBrowserTest extends ApiTestSupport {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final Path SHOTS = Paths.get("target", "pages");
 
     /**
@@ -73,47 +67,20 @@ class TreatyPageScaleBrowserTest extends ApiTestSupport {
     CommandGateway commands;
 
     private WebDriver browser;
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriverWait load;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        boolean available = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(available)
-                    .as("CI must run the browser test: install Debian's chromium and chromium-driver")
-                    .isTrue();
-        }
-        Assumptions.assumeTrue(available, "chromium and chromedriver are not installed");
-        profile = Files.createTempDirectory("scale-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--lang=en-GB",
-                "--window-size=1360,1700",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.open("scale", o -> o.addArguments("--lang=en-GB"));
+        browser = chromium.browser();
         load = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -49,6 +49,7 @@ class OpenApiConfiguration {
 
     private static final List<String> BODY_CODES = List.of(
             "MALFORMED_JSON",
+            "DUPLICATE_KEY",
             "MISSING_FIELD",
             "UNKNOWN_FIELD",
             "INVALID_VALUE",

@@ -138,6 +138,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             // a bound checked while reading the body (ill-formed Unicode): its own code
             return problem(rejected.rejection());
         }
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse
+                && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field ")) {
+            // STRICT_DUPLICATE_DETECTION (StrictJsonConfiguration): a repeated key is not malformed JSON
+            // to every reader, so it has a code of its own
+            return problem(Rejection.invalid(
+                    "DUPLICATE_KEY",
+                    "The field " + parse.getOriginalMessage().substring("Duplicate field ".length())
+                            + " appears more than once in the request body."));
+        }
         if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
             return problem(Rejection.invalid("INVALID_VALUE", "A number in the request is out of range."));
         }

@@ -107,8 +107,29 @@ class RequestLimitsApiTest extends ApiTestSupport {
         assertThat(place.status()).isEqualTo(400);
         assertThat(type.status()).isEqualTo(400);
         assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.code()).isEqualTo("DUPLICATE_KEY");
+        assertThat(duplicate.body().path("detail").asText()).contains("'participant'");
         assertThat(get("/api/treaties/" + treaty).body().path("signatories").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsTold415NotMalformed() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        authenticate(headers, Role.DEPOSITARY);
+        headers.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+        org.springframework.http.ResponseEntity<String> reply = http.exchange(
+                "/api/treaties/" + treaty + "/signatures",
+                org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(
+                        "{\"participant\":\"FRA\",\"signedOn\":\"2025-10-25\"}", headers),
+                String.class);
+
+        assertThat(reply.getStatusCode().value()).isEqualTo(415);
+        assertThat(reply.getBody()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"");
+        assertThat(get("/api/treaties/" + treaty).body().path("signatories").asInt())
+                .isZero();
     }
 
     @Test

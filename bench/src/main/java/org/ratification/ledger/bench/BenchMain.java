@@ -59,6 +59,12 @@ public final class BenchMain implements Callable<Integer> {
     Integer events;
 
     @Option(
+            names = "--warm-up",
+            description = "Seconds of warm-up before each measured series (overrides the mode's; the JIT"
+                    + " compiles for minutes on 2 cores, so steady-state figures need more than the default).")
+    Integer warmUpSeconds;
+
+    @Option(
             names = "--repetitions",
             description = "Measured repetitions per metric (default 5, at least 5 for a median).")
     Integer repetitions;
@@ -109,6 +115,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (repetitions != null) {
             mode = mode.withRepetitions(repetitions);
+        }
+        if (warmUpSeconds != null) {
+            mode = mode.withWarmUp(java.time.Duration.ofSeconds(warmUpSeconds));
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Report report = new Report();

@@ -86,6 +86,23 @@ record Mode(
                 aggregateRate);
     }
 
+    Mode withWarmUp(Duration length) {
+        return new Mode(
+                name,
+                length,
+                repetition,
+                repetitions,
+                recordingTreaties,
+                concurrencies,
+                replayEvents,
+                readRate,
+                timeTravelRecords,
+                timeTravelRate,
+                smallTreatyEvents,
+                bigTreatyEvents,
+                aggregateRate);
+    }
+
     Mode withRepetitions(int count) {
         return new Mode(
                 name,

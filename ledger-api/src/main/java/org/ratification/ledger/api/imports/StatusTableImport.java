@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ratification.ledger.api.write.LedgerWriter;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DepositInstrumentCommand;
@@ -27,6 +25,7 @@ import org.ratification.ledger.core.rules.Bounds;
 import org.ratification.ledger.core.rules.RejectedException;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.core.rules.TreatyFacts;
+import org.ratification.ledger.core.rules.TreatyLookup;
 import org.ratification.ledger.core.rules.TreatyRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -57,15 +56,17 @@ public class StatusTableImport {
 
     private final ParticipantRegistry registry = ParticipantRegistry.standard();
     private final TreatyRules rules = new TreatyRules(registry);
-    private final EventStore eventStore;
+    /** The treaty's facts, folded from its events in the event store (never from a read model). */
+    private final TreatyLookup treaties;
+
     private final LedgerWriter writer;
     private final Clock clock;
 
     /** Runs before each command of a real import with the number recorded so far: a seam for tests. */
     private volatile IntConsumer beforeEachRecording = recordedSoFar -> {};
 
-    public StatusTableImport(EventStore eventStore, LedgerWriter writer, Clock clock) {
-        this.eventStore = eventStore;
+    public StatusTableImport(TreatyLookup treaties, LedgerWriter writer, Clock clock) {
+        this.treaties = treaties;
         this.writer = writer;
         this.clock = clock;
     }
@@ -102,11 +103,11 @@ public class StatusTableImport {
      */
     public ImportReport importTable(String treatyId, byte[] csv, boolean dryRun) {
         UntcTable.Table table = UntcTable.read(csv);
-        TreatyFacts facts = facts(treatyId)
+        TreatyFacts facts = treaties.facts(treatyId)
                 .orElseThrow(() -> Rejection.notFound("TREATY_NOT_FOUND", "No treaty '" + treatyId + "' is registered.")
                         .exception());
         String parentId = facts.definition().parentTreatyId();
-        TreatyFacts parent = parentId == null ? null : facts(parentId).orElse(null);
+        TreatyFacts parent = parentId == null ? null : treaties.facts(parentId).orElse(null);
         String source = "sha256:" + table.sha256();
 
         List<RowPlan> plans = plan(treatyId, table, facts);
@@ -419,17 +420,5 @@ public class StatusTableImport {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int end = message.indexOf('\n');
         return Rejection.conflict("RECORDING_FAILED", end < 0 ? message : message.substring(0, end));
-    }
-
-    /** The treaty's facts, folded from its events in the event store (never from a read model). */
-    private Optional<TreatyFacts> facts(String treatyId) {
-        var events = eventStore
-                .readEvents(treatyId, 0L)
-                .asStream()
-                .map(DomainEventMessage::getPayload)
-                .filter(TreatyEvent.class::isInstance)
-                .map(TreatyEvent.class::cast)
-                .toList();
-        return Optional.ofNullable(TreatyFacts.fold(events));
     }
 }

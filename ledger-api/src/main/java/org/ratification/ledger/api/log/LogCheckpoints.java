@@ -1,6 +1,5 @@
 package org.ratification.ledger.api.log;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -137,11 +136,6 @@ public class LogCheckpoints implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
         }
-    }
-
-    @PreDestroy
-    void close() {
-        stop();
     }
 
     @Override

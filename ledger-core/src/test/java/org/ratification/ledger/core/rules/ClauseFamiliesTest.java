@@ -111,7 +111,8 @@ class ClauseFamiliesTest {
         Result partial = EntryIntoForce.compute(ctbt, instruments);
         assertThat(partial.thresholdReached()).isFalse();
         assertThat(partial.requiredDeposited()).isEqualTo(2);
-        assertThat(ClauseText.progress(ctbt, partial)).contains("Named participants: 2 of 3 have deposited.");
+        assertThat(ClauseText.progress(ctbt, partial))
+                .contains("Named participants: 2 of 3 have deposited; 1 missing: IND.");
         instruments.add(i("IND", "2031-03-01"));
         Result all = EntryIntoForce.compute(ctbt, instruments);
         assertThat(all.thresholdReachedOn()).isEqualTo(d("2031-03-01"));

@@ -263,8 +263,8 @@ public final class StatusCalculator {
             String count = missing > 0
                     ? result.counted() + " of " + clause.instrumentsRequired() + " instruments counted" + counting
                             + "; " + missing + " more needed."
-                    : result.counted() + " instruments counted" + counting + ": the " + clause.instrumentsRequired()
-                            + " required are reached.";
+                    : result.counted() + " instruments counted" + counting + "; the required number ("
+                            + clause.instrumentsRequired() + ") is reached.";
             return count + progress + " The treaty enters into force on " + rule + ".";
         }
         return "Enters into force on " + result.entryIntoForceOn() + ": " + rule + counting

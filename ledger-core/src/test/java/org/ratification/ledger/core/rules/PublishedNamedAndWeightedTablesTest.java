@@ -2,15 +2,21 @@ package org.ratification.ledger.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DenunciationClause;
@@ -205,7 +211,7 @@ class PublishedNamedAndWeightedTablesTest {
         StatusCalculator.Status before = calculator.asOf(kyoto, facts.actions(), LocalDate.of(2004, 11, 17));
         assertThat(before.treaty().thresholdReachedOn()).isNull();
         assertThat(before.treaty().explanation())
-                .contains("the 55 required are reached.")
+                .contains("; the required number (55) is reached.")
                 .contains("Weighted condition: 44.20 per cent of the required 55 per cent of the total carbon dioxide"
                         + " emissions for 1990 of the Parties included in Annex I (not met).");
 
@@ -264,7 +270,7 @@ class PublishedNamedAndWeightedTablesTest {
         StatusCalculator.Status before = calculator.asOf(paris, actions, LocalDate.of(2016, 10, 4));
         assertThat(before.treaty().thresholdReachedOn()).isNull();
         assertThat(before.treaty().explanation())
-                .contains("the 55 required are reached.")
+                .contains("; the required number (55) is reached.")
                 .contains("Weighted condition: 52.13 per cent of the required 55 per cent of total global"
                         + " greenhouse gas emissions (not met).");
 
@@ -277,6 +283,30 @@ class PublishedNamedAndWeightedTablesTest {
         // the European Union's own instrument takes effect although it is not counted (art. 21(4))
         assertThat(status.participant("EU").orElseThrow().entryIntoForceOn()).isEqualTo(LocalDate.of(2016, 11, 4));
         assertNoViolationsAbout(events, rows);
+    }
+
+    // --- docs/CLAUSES.md ---------------------------------------------------------------------------
+
+    @Test
+    void theExamplesOfTheClausesDocumentAreTheDefinitionsTestedHere() throws IOException {
+        Map<String, TreatyDefinition> documented = new LinkedHashMap<>();
+        Matcher block = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("../docs/CLAUSES.md")));
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        while (block.find()) {
+            TreatyDefinition d = json.readValue(block.group(1), TreatyDefinition.class);
+            documented.put(d.reference(), d);
+        }
+        for (TreatyDefinition tested : List.of(
+                CTBT, kyoto(weights("kyoto-annex-i-co2-1990.csv")), paris(weights("paris-article-21-emissions.csv")))) {
+            TreatyDefinition doc = documented.get(tested.reference());
+            assertThat(doc).as(tested.reference()).isNotNull();
+            assertThat(doc.title()).isEqualTo(tested.title());
+            assertThat(doc.adoptedOn()).isEqualTo(tested.adoptedOn());
+            assertThat(doc.signature()).isEqualTo(tested.signature());
+            assertThat(doc.entryIntoForce()).isEqualTo(tested.entryIntoForce());
+            assertThat(doc.denunciation()).isEqualTo(tested.denunciation());
+        }
     }
 
     // --- helpers ----------------------------------------------------------------------------------

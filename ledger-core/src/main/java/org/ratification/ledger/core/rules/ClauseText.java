@@ -75,11 +75,6 @@ public final class ClauseText {
         return "For an instrument deposited later: " + own + ", or the general date if that is later.";
     }
 
-    /** How far the named-set and weighted conditions are ("" for a clause without them), participants by code. */
-    public static String progress(EntryIntoForceClause clause, EntryIntoForce.Result result) {
-        return progress(clause, result, Function.identity());
-    }
-
     /**
      * How far the named-set and weighted conditions are ("" for a clause without them): "Named participants:
      * 36 of 44 have deposited; 8 missing: China, …." with the missing participants by {@code names}.

@@ -148,7 +148,7 @@ public class KafkaEventPublisher implements SmartLifecycle {
      * Creates the topic if it is missing. Whatever else goes wrong (the broker is away, creating
      * topics is not allowed) is left to the send, which fails if the topic cannot be written to.
      */
-    private void ensureTopic() {
+    void ensureTopic() {
         if (topicChecked) {
             return;
         }

@@ -64,9 +64,15 @@ class KafkaPublisherConfiguration {
         return factory;
     }
 
+    /**
+     * Without the template's logging listener: it would log every record of a failed batch at ERROR
+     * with its payload; the publisher logs the failure once, as a retry to come.
+     */
     @Bean
     KafkaTemplate<String, String> kafkaTemplate(ProducerFactory<String, String> kafkaProducerFactory) {
-        return new KafkaTemplate<>(kafkaProducerFactory);
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(kafkaProducerFactory);
+        template.setProducerListener(null);
+        return template;
     }
 
     /** The topic with {@code ledger.kafka.partitions} partitions and the broker's replication factor. */

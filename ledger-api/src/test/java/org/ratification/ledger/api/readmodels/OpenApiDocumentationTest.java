@@ -171,6 +171,20 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
                                 .as(name + " 201 is JSON")
                                 .isTrue();
                     }
+                    if (operation.has("requestBody")
+                            && name.startsWith("POST ")
+                            && !name.endsWith("/import")
+                            && !name.startsWith("POST /api/admin/")) {
+                        assertThat(created.path("application/json")
+                                        .path("schema")
+                                        .path("$ref")
+                                        .asText())
+                                .as(name + " answers 201 with a Recorded")
+                                .endsWith("/Recorded");
+                        assertThat(responses.path("201").path("headers").has("Location"))
+                                .as(name + " 201 has a Location")
+                                .isTrue();
+                    }
                 }));
         assertThat(checked)
                 .contains("POST /api/treaties/{treatyId}/signatures", "GET /api/treaties/{treatyId}/history");
@@ -186,6 +200,18 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
         assertThat(status.path("responses").has("401")).isFalse();
         assertThat(status.path("responses").path("400").path("x-problem-codes").toString())
                 .contains("INVALID_DATE");
+        JsonNode record = document.path("paths")
+                .path("/api/treaties/{treatyId}/history/{sequence}")
+                .path("get");
+        assertThat(record.path("x-required-role").asText()).isEqualTo("AUDITOR");
+        assertThat(record.path("responses").path("404").path("x-problem-codes").toString())
+                .contains("TREATY_NOT_FOUND", "RECORD_NOT_FOUND");
+        JsonNode recorded = document.path("components").path("schemas").path("Recorded");
+        assertThat(recorded.path("properties").path("sequence").path("type").asText())
+                .isEqualTo("integer");
+        assertThat(recorded.path("properties").path("recordedAt").path("format").asText())
+                .isEqualTo("date-time");
+        assertThat(recorded.path("properties").has("recordId")).isTrue();
     }
 
     @Test

@@ -148,8 +148,9 @@ class OpenApiConfiguration {
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         boolean write = method == PathItem.HttpMethod.POST;
         boolean admin = path.startsWith("/api/admin/");
-        boolean history = path.matches("/api/treaties/\\{[^}]+}/history(/.*)?");
-        String role = write || admin ? "DEPOSITARY" : history ? "AUDITOR" : null;
+        // as SecurityConfiguration: a treaty's history and the log's export of records need the AUDITOR role
+        boolean auditor = path.matches("/api/treaties/\\{[^}]+}/history(/.*)?") || path.equals("/api/log/leaves");
+        String role = write || admin ? "DEPOSITARY" : auditor ? "AUDITOR" : null;
         ApiResponses responses = Optional.ofNullable(operation.getResponses()).orElseGet(ApiResponses::new);
         operation.setResponses(responses);
         typeCreated(responses);

@@ -163,6 +163,9 @@ class OpenApiConfiguration {
                 && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()))) {
             QUERY_CODES.stream().filter(c -> !badRequest.contains(c)).forEach(badRequest::add);
         }
+        if (path.contains("{sequence}") && !badRequest.contains("INVALID_PARAMETER")) {
+            badRequest.add("INVALID_PARAMETER"); // a sequence that is not a number
+        }
         if (!badRequest.isEmpty()) {
             error(responses, "400", "The request is malformed; nothing was recorded", badRequest);
         }

@@ -214,6 +214,8 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
         assertThat(record.path("x-required-role").asText()).isEqualTo("AUDITOR");
         assertThat(record.path("responses").path("404").path("x-problem-codes").toString())
                 .contains("TREATY_NOT_FOUND", "RECORD_NOT_FOUND");
+        assertThat(record.path("responses").path("400").path("x-problem-codes").toString())
+                .contains("INVALID_PARAMETER");
         JsonNode recorded = document.path("components").path("schemas").path("Recorded");
         assertThat(recorded.path("properties").path("sequence").path("type").asText())
                 .isEqualTo("integer");

@@ -165,6 +165,9 @@ class WriteAnswersApiTest extends ReadModelTestSupport {
                         .get("/api/treaties/no-such-treaty/history/0")
                         .code())
                 .isEqualTo("TREATY_NOT_FOUND");
+        Reply notANumber = as(Role.AUDITOR).get("/api/treaties/" + treaty + "/history/first");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.code()).isEqualTo("INVALID_PARAMETER");
         assertThat(as(Role.ANONYMOUS)
                         .get("/api/treaties/" + treaty + "/history/0")
                         .status())

@@ -9,8 +9,8 @@
   'use strict';
 
   const EVENT_TYPES = [
-    'TreatyRegistered', 'ConventionSigned', 'InstrumentDeposited', 'DenunciationNotified',
-    'CommunicationReceived', 'RecordCorrected', 'RecordRetracted'
+    'TREATY_REGISTERED', 'SIGNATURE', 'INSTRUMENT', 'DENUNCIATION',
+    'COMMUNICATION', 'CORRECTION', 'RETRACTION'
   ];
   const DAY = 86400000;
 

@@ -160,20 +160,22 @@ public class StatusTableImport {
     private String record(String treatyId, String code, Planned action, String source) {
         Map<String, String> metadata = Map.of(RecordingMetadata.SOURCE, source);
         if (action.kind() == ActionKind.SIGNATURE) {
-            return writer.record(id -> new SignConventionCommand(treatyId, id, code, action.date(), null), metadata);
+            return writer.record(id -> new SignConventionCommand(treatyId, id, code, action.date(), null), metadata)
+                    .recordId();
         }
         return writer.record(
-                id -> new DepositInstrumentCommand(
-                        treatyId,
-                        id,
-                        code,
-                        action.type(),
-                        action.date(),
-                        List.of(),
-                        List.of(),
-                        action.predecessor(),
-                        action.boundFrom()),
-                metadata);
+                        id -> new DepositInstrumentCommand(
+                                treatyId,
+                                id,
+                                code,
+                                action.type(),
+                                action.date(),
+                                List.of(),
+                                List.of(),
+                                action.predecessor(),
+                                action.boundFrom()),
+                        metadata)
+                .recordId();
     }
 
     /** The actions to record, in legal-date order: a signature before an instrument of the same day. */

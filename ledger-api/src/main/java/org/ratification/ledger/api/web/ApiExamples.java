@@ -30,7 +30,7 @@ final class ApiExamples {
     static final String PARTICIPANTS =
             """
             [{"participant":"FRA","name":"France","signedOn":"2025-10-25","signedAt":"Hanoi",
-              "instrument":{"type":"RATIFICATION","letter":"","depositedOn":"2026-01-10","recordId":"6f1c…"},
+              "instrument":{"type":"RATIFICATION","letter":null,"depositedOn":"2026-01-10","recordId":"6f1c…"},
               "entryIntoForceOn":null,"status":"CONTRACTING","denunciationReceivedOn":null,
               "denunciationEffectiveOn":null,"declarations":[],"reservations":[]}]""";
 
@@ -41,7 +41,8 @@ final class ApiExamples {
 
     static final String RECORDED =
             """
-            {"recordId":"6f1c2a9e-0b7d-4a51-9f0e-2d7c1b3a4e5f","treatyId":"cybercrime","action":"INSTRUMENT"}""";
+            {"recordId":"6f1c2a9e-0b7d-4a51-9f0e-2d7c1b3a4e5f","treatyId":"cybercrime","action":"INSTRUMENT",
+             "sequence":7,"recordedAt":"2026-01-12T09:30:00.123456Z"}""";
 
     static final String SIGNATURE = """
             {"participant":"FRA","signedOn":"2025-10-25","place":"Hanoi"}""";

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.EntryIntoForceClause;
 import org.ratification.ledger.core.api.ParticipantStatus;
 import org.ratification.ledger.core.api.ParticipantView;
+import org.ratification.ledger.core.api.RecordType;
 import org.ratification.ledger.core.api.RegisterTreatyCommand;
 import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.SuccessionClause;
@@ -91,9 +91,10 @@ class TreatyController {
             content = @Content(examples = @ExampleObject(name = "treaty", value = ApiExamples.TREATY)))
     ResponseEntity<Recorded> register(@RequestBody Requests.Treaty body) {
         TreatyDefinition definition = definition(present(body, "body"));
-        String recordId = writer.record(id -> new RegisterTreatyCommand(definition.id(), id, definition));
-        return ResponseEntity.created(URI.create("/api/treaties/" + definition.id()))
-                .body(new Recorded(recordId, definition.id(), "TREATY_REGISTERED"));
+        return Recorded.created(
+                definition.id(),
+                RecordType.TREATY_REGISTERED,
+                writer.record(id -> new RegisterTreatyCommand(definition.id(), id, definition)));
     }
 
     @GetMapping

@@ -95,13 +95,13 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             SignConventionCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.signedOn());
         requireNotInFuture(command.signedOn(), recordedAt);
-        decide(
+        return decide(
                 new ConventionSignedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -113,7 +113,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             DepositInstrumentCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy,
@@ -132,7 +132,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(
+        return decide(
                 new InstrumentDepositedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -149,7 +149,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             AdoptAmendmentCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -163,7 +163,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.adoptedOn(), recordedAt);
-        decide(
+        return decide(
                 new AmendmentAdoptedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -176,7 +176,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             DepositAmendmentInstrumentCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -186,7 +186,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(
+        return decide(
                 new AmendmentInstrumentDepositedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -204,13 +204,13 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             NotifyDenunciationCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(
+        return decide(
                 new DenunciationNotifiedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -222,7 +222,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             RecordCommunicationCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -237,7 +237,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(
+        return decide(
                 new CommunicationReceivedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -252,7 +252,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             CorrectRecordCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -282,7 +282,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(date, recordedAt);
-        decide(
+        return decide(
                 new RecordCorrectedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -296,12 +296,12 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             RetractRecordCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.retractsRecordId(), command.reason());
-        decide(
+        return decide(
                 new RecordRetractedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -332,12 +332,15 @@ class Treaty {
         return target;
     }
 
-    private void decide(TreatyEvent event, String recordedAt, String recordedBy) {
-        decide(event, null, recordedAt, recordedBy);
+    private long decide(TreatyEvent event, String recordedAt, String recordedBy) {
+        return decide(event, null, recordedAt, recordedBy);
     }
 
-    /** Tries the event on a copy of the facts; applies it only if every rule still holds. */
-    private void decide(TreatyEvent event, TreatyFacts parent, String recordedAt, String recordedBy) {
+    /**
+     * Tries the event on a copy of the facts; applies it only if every rule still holds. Answers the
+     * record's sequence in the treaty's chain (what a command handler answers its sender).
+     */
+    private long decide(TreatyEvent event, TreatyFacts parent, String recordedAt, String recordedBy) {
         if (facts.hasRecord(event.recordId())) {
             throw Rejection.conflict("DUPLICATE_RECORD_ID", "Record id '" + event.recordId() + "' is already used.")
                     .exception();
@@ -349,14 +352,15 @@ class Treaty {
         RULES.check(candidate, event.recordId(), parent).ifPresent(rejection -> {
             throw rejection.exception();
         });
-        record(event, recordedAt, recordedBy);
+        return record(event, recordedAt, recordedBy);
     }
 
     /**
      * Applies the event with its recording metadata and its place in the chain: the hash covers
      * exactly the recordedAt and recordedBy values stored with it.
      */
-    private void record(TreatyEvent event, String recordedAt, String recordedBy) {
+    private long record(TreatyEvent event, String recordedAt, String recordedBy) {
+        long sequence = nextSequence;
         String hash = RecordChain.hash(RecordChain.link(event, nextSequence, recordedAt, recordedBy, headHash));
         apply(
                 event,
@@ -364,6 +368,7 @@ class Treaty {
                         .and(RecordingMetadata.RECORDED_BY, recordedBy)
                         .and(RecordingMetadata.PREVIOUS_HASH, headHash)
                         .and(RecordingMetadata.HASH, hash));
+        return sequence;
     }
 
     @EventSourcingHandler

@@ -312,6 +312,22 @@ class TreatyController {
                         ? null
                         : new SuccessionClause(
                                 present(t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")),
-                t.shortTitle() == null ? null : Require.text(t.shortTitle(), "shortTitle", Require.MAX_SHORT_TEXT));
+                t.shortTitle() == null ? null : Require.text(t.shortTitle(), "shortTitle", Require.MAX_SHORT_TEXT),
+                t.titleFr() == null
+                        ? null
+                        : Require.text(present(t.titleFr(), "titleFr"), "titleFr", Require.MAX_TITLE),
+                frenchShortTitle(t));
+    }
+
+    /** A French short title only with a French title, so a French page never heads an English title. */
+    private static String frenchShortTitle(Requests.Treaty t) {
+        if (t.shortTitleFr() == null) {
+            return null;
+        }
+        if (t.titleFr() == null) {
+            throw Rejection.invalid("MISSING_FIELD", "The field 'titleFr' is required with 'shortTitleFr'.")
+                    .exception();
+        }
+        return Require.text(present(t.shortTitleFr(), "shortTitleFr"), "shortTitleFr", Require.MAX_SHORT_TEXT);
     }
 }

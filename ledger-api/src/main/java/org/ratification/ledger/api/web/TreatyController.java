@@ -79,7 +79,10 @@ class TreatyController {
             summary = "Register a treaty with its final clauses",
             description = "The clauses are data: signature period, instruments required for entry into force,"
                     + " days after the threshold instrument and after a later instrument, whether instruments of"
-                    + " regional economic integration organizations count, and the denunciation delay.",
+                    + " regional economic integration organizations count, and the denunciation delay. Optional"
+                    + " titles beside 'title': 'shortTitle' (the public pages' heading, at most 255 characters),"
+                    + " 'titleFr' (at most 1,000) and 'shortTitleFr' (at most 255, only with 'titleFr'), which the"
+                    + " French pages and French notification texts use instead of the English ones.",
             responses =
                     @ApiResponse(
                             responseCode = "201",

@@ -11,7 +11,8 @@ final class ApiExamples {
     static final String TREATY =
             """
             {"id":"cybercrime","reference":"XVIII-16",
-             "title":"United Nations Convention against Cybercrime","adoptedOn":"2024-12-24",
+             "title":"United Nations Convention against Cybercrime",
+             "titleFr":"Convention des Nations Unies contre la cybercriminalité","adoptedOn":"2024-12-24",
              "signature":{"opensOn":"2025-10-25","closesOn":"2026-12-31"},
              "entryIntoForce":{"instrumentsRequired":40,"daysAfterThreshold":90,
                "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},

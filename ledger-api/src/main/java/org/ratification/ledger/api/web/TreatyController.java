@@ -79,7 +79,10 @@ class TreatyController {
             summary = "Register a treaty with its final clauses",
             description = "The clauses are data: signature period, instruments required for entry into force,"
                     + " days after the threshold instrument and after a later instrument, whether instruments of"
-                    + " regional economic integration organizations count, and the denunciation delay.",
+                    + " regional economic integration organizations count, and the denunciation delay. Optional"
+                    + " titles beside 'title': 'shortTitle' (the public pages' heading, at most 255 characters),"
+                    + " 'titleFr' (at most 1,000) and 'shortTitleFr' (at most 255, only with 'titleFr'), which the"
+                    + " French pages and French notification texts use instead of the English ones.",
             responses =
                     @ApiResponse(
                             responseCode = "201",
@@ -313,6 +316,22 @@ class TreatyController {
                         ? null
                         : new SuccessionClause(
                                 present(t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")),
-                t.shortTitle() == null ? null : Require.text(t.shortTitle(), "shortTitle", Require.MAX_SHORT_TEXT));
+                t.shortTitle() == null ? null : Require.text(t.shortTitle(), "shortTitle", Require.MAX_SHORT_TEXT),
+                t.titleFr() == null
+                        ? null
+                        : Require.text(present(t.titleFr(), "titleFr"), "titleFr", Require.MAX_TITLE),
+                frenchShortTitle(t));
+    }
+
+    /** A French short title only with a French title, so a French page never heads an English title. */
+    private static String frenchShortTitle(Requests.Treaty t) {
+        if (t.shortTitleFr() == null) {
+            return null;
+        }
+        if (t.titleFr() == null) {
+            throw Rejection.invalid("MISSING_FIELD", "The field 'titleFr' is required with 'shortTitleFr'.")
+                    .exception();
+        }
+        return Require.text(present(t.shortTitleFr(), "shortTitleFr"), "shortTitleFr", Require.MAX_SHORT_TEXT);
     }
 }

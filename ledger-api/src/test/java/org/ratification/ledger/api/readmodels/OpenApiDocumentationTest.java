@@ -120,6 +120,26 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
     }
 
     @Test
+    void theRegistrationDocumentsTheOptionalTitlesInBothLanguages() {
+        JsonNode document = get("/v3/api-docs").body();
+        JsonNode register = document.path("paths").path("/api/treaties").path("post");
+        String ref = register.path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asText();
+        JsonNode properties = document.path("components")
+                .path("schemas")
+                .path(ref.substring(ref.lastIndexOf('/') + 1))
+                .path("properties");
+        assertThat(properties.has("shortTitle")).isTrue();
+        assertThat(properties.has("titleFr")).isTrue();
+        assertThat(properties.has("shortTitleFr")).isTrue();
+        assertThat(register.path("description").asText()).contains("'titleFr'", "'shortTitleFr'");
+    }
+
+    @Test
     void everyOperationDeclaresItsErrorsAsProblemsWithTheirCodes() {
         JsonNode document = get("/v3/api-docs").body();
         List<String> checked = new ArrayList<>();

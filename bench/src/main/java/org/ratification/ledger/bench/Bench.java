@@ -23,13 +23,7 @@ final class Bench {
     final List<String> bigStoreTreaties = new ArrayList<>();
 
     /** A run's writes continue across services (--log=both), so that no signature is sent twice. */
-    Bench(
-            Mode mode,
-            Database database,
-            Credentials credentials,
-            Report report,
-            InProcessLedger ledger,
-            Writes writes) {
+    Bench(Mode mode, Database database, Credentials credentials, Report report, InProcessLedger ledger, Writes writes) {
         this.mode = mode;
         this.database = database;
         this.credentials = credentials;

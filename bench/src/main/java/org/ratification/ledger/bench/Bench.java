@@ -22,14 +22,15 @@ final class Bench {
     /** Treaties of the big store (scenario 2), read by scenario 4. */
     final List<String> bigStoreTreaties = new ArrayList<>();
 
-    Bench(Mode mode, Database database, Credentials credentials, Report report, InProcessLedger ledger) {
+    /** A run's writes continue across services (--log=both), so that no signature is sent twice. */
+    Bench(Mode mode, Database database, Credentials credentials, Report report, InProcessLedger ledger, Writes writes) {
         this.mode = mode;
         this.database = database;
         this.credentials = credentials;
         this.report = report;
         this.ledger = ledger;
         this.client = new LedgerClient(ledger.port(), credentials);
-        this.writes = new Writes(mode.recordingTreaties());
+        this.writes = writes;
     }
 
     DataSource dataSource() {

@@ -96,6 +96,15 @@ public final class BenchMain implements Callable<Integer> {
     String kafka;
 
     @Option(
+            names = "--log",
+            defaultValue = "on",
+            description = "The verifiable log of the service under test: on, off (ledger.log.enabled=false; scenario 8"
+                    + " is skipped), or both: scenario 1 first on a service started with the log off, then, on the"
+                    + " same database, on the service with the log on (which folds the log over the first run's"
+                    + " records at its start) for scenario 1 again and the other scenarios. Default: ${DEFAULT-VALUE}.")
+    String log;
+
+    @Option(
             names = "--hold",
             defaultValue = "0",
             description = "Keep the in-process service up this many seconds after its scenarios (for profiling).")
@@ -130,6 +139,11 @@ public final class BenchMain implements Callable<Integer> {
         }
         report.run("machine", Machine.describe());
         report.run("loadAverageAtStart", Machine.loadAverage());
+        if (!List.of("on", "off", "both").contains(log)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--log is on, off or both, not '" + log + "'");
+        }
+        report.run("log", log);
         Credentials credentials = Credentials.fromEnvironment();
         List<Path> written = new ArrayList<>();
         boolean withKafka = !"none".equals(kafka) && (scenarios.contains(3));
@@ -142,13 +156,26 @@ public final class BenchMain implements Callable<Integer> {
                 arguments.add("--ledger.kafka.bootstrap-servers=" + KafkaProbe.bootstrap());
                 arguments.add("--ledger.kafka.topic=" + KafkaProbe.topic());
             }
+            Writes writes = new Writes(mode.recordingTreaties());
+            if ("both".equals(log) && scenarios.contains(1)) {
+                List<String> withoutLog = new ArrayList<>(arguments);
+                withoutLog.add("--ledger.log.enabled=false");
+                try (InProcessLedger off = InProcessLedger.start(database, credentials, withoutLog)) {
+                    RecordingScenario.run(
+                            new Bench(mode, database, credentials, report, off, writes), RecordingScenario.LOG_OFF);
+                }
+            }
+            if ("off".equals(log)) {
+                arguments.add("--ledger.log.enabled=false");
+            }
             InProcessLedger ledger = InProcessLedger.start(database, credentials, arguments);
             List<String> bigStore;
             try {
                 report.run("databaseProduct", product(ledger));
-                Bench bench = new Bench(mode, database, credentials, report, ledger);
+                Bench bench = new Bench(mode, database, credentials, report, ledger, writes);
                 if (scenarios.contains(1)) {
-                    RecordingScenario.run(bench);
+                    RecordingScenario.run(
+                            bench, "both".equals(log) ? RecordingScenario.LOG_ON : RecordingScenario.AS_CONFIGURED);
                 }
                 if (scenarios.contains(3)) {
                     DashboardScenario.run(bench);
@@ -162,7 +189,9 @@ public final class BenchMain implements Callable<Integer> {
                 if (scenarios.contains(4)) {
                     ReadScenario.run(bench);
                 }
-                if (scenarios.contains(8)) {
+                if (scenarios.contains(8) && "off".equals(log)) {
+                    report.note("scenario 8 skipped: --log=off");
+                } else if (scenarios.contains(8)) {
                     LogProofScenario.run(bench);
                 }
                 bigStore = bench.bigStoreTreaties;

@@ -20,10 +20,17 @@ final class RecordingScenario {
 
     static final String NAME = "1 Recording";
 
+    /** The suffix of the rows' scenario name: which service ran it (--log=both runs it twice). */
+    static final String AS_CONFIGURED = "";
+
+    static final String LOG_OFF = " (log off)";
+    static final String LOG_ON = " (log on)";
+
     private RecordingScenario() {}
 
-    static void run(Bench b) throws Exception {
-        Log.info("scenario 1: registering %d treaties", b.mode.recordingTreaties());
+    static void run(Bench b, String variant) throws Exception {
+        String name = NAME + variant;
+        Log.info("scenario 1%s: registering %d treaties", variant, b.mode.recordingTreaties());
         b.writes.registerTreaties(b.client);
         EventTableCopy.create(b.dataSource(), b.database.vendor());
         Load.Operation ledger = client -> {
@@ -75,7 +82,7 @@ final class RecordingScenario {
             Summary bt = summary(baselineRuns, Outcome::throughput);
             Double tr = Report.ratio(lt, bt);
             b.report.add(new Row(
-                    NAME,
+                    name,
                     "throughput, " + clients + " client(s), closed loop",
                     "writes/s",
                     lt,
@@ -89,7 +96,7 @@ final class RecordingScenario {
             Summary bp = summary(baselineRuns, o -> o.latency().p99());
             Double pr = Report.ratio(lp, bp);
             b.report.add(new Row(
-                    NAME,
+                    name,
                     "p99 latency, " + clients + " client(s)",
                     "ms",
                     lp,
@@ -107,7 +114,7 @@ final class RecordingScenario {
             best = Math.max(best, lt.median());
         }
         b.maxRecordingRate = best;
-        b.report.run("writesRecordedInScenario1", b.writes.issued());
+        b.report.run("writesRecordedInScenario1" + variant, b.writes.issued());
         EventTableCopy.drop(b.dataSource());
     }
 

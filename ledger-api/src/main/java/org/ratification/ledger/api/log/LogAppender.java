@@ -10,6 +10,7 @@ import org.ratification.ledger.core.log.Frontier;
 import org.ratification.ledger.core.log.MerkleHash;
 import org.ratification.ledger.core.log.MerkleProofs;
 import org.ratification.ledger.core.log.NodeId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * afterwards, for many records at once ({@link LogCheckpoints}).
  */
 @Component
+@ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
 public class LogAppender {
 
     /** Leaves held in memory at most before they are written (a fold appends millions in one transaction). */

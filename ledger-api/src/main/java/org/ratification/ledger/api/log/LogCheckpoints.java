@@ -11,6 +11,7 @@ import org.ratification.ledger.core.log.MerkleHash;
 import org.ratification.ledger.core.log.MerkleProofs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once committed; two nodes signing the same size keep the first (the tree size is the key).
  */
 @Component
+@ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
 public class LogCheckpoints implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogCheckpoints.class);

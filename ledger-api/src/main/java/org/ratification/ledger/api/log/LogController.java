@@ -5,12 +5,18 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.ratification.ledger.api.security.ProblemResponses;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +34,40 @@ class LogController {
     static final String NDJSON = "application/x-ndjson";
 
     private final LogService log;
+    private final boolean enabled;
 
-    LogController(LogService log) {
+    LogController(LogService log, LogProperties properties) {
         this.log = log;
+        this.enabled = properties.enabled();
     }
+
+    /** {@code ledger.log.enabled=false}: every endpoint answers 503 LOG_DISABLED. */
+    @ModelAttribute
+    void requireEnabled() {
+        if (!enabled) {
+            throw new LogDisabledException();
+        }
+    }
+
+    static final class LogDisabledException extends RuntimeException {
+        LogDisabledException() {
+            super("The verifiable log is switched off on this ledger (ledger.log.enabled=false): it appends no leaves"
+                    + " and signs no checkpoints.");
+        }
+    }
+
+    @ExceptionHandler(LogDisabledException.class)
+    ResponseEntity<ProblemDetail> disabled(LogDisabledException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        body.setType(URI.create(ProblemResponses.type(LOG_DISABLED)));
+        body.setTitle(ProblemResponses.title(LOG_DISABLED));
+        body.setProperty("code", LOG_DISABLED);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    static final String LOG_DISABLED = "LOG_DISABLED";
 
     @GetMapping("/key")
     @Operation(

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.ratification.ledger.core.api.RecordingMetadata;
 import org.ratification.ledger.core.api.TreatyEvent;
 import org.ratification.ledger.projections.ReadModelVersion;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * whose global index came after a later one's); a store of version 1 is folded again at start.
  */
 @Component
+@ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(LogProjection.NAME)
 @ReadModelVersion(
         value = LogProjection.VERSION,

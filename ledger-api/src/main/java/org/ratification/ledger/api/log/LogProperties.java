@@ -12,11 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyFile where the signing key is kept when it is not configured
  * @param checkpointInterval how often a checkpoint of what other nodes appended is signed (this node
  *     signs right after its own commits)
+ * @param enabled false to record without the log (to measure what it costs): no leaf is appended, no
+ *     lock taken, no checkpoint signed, {@code /api/log/*} answers 503 {@code LOG_DISABLED}, and the
+ *     next start with the log enabled folds it again from the event store ({@link LogSwitchedOff})
  */
 @ConfigurationProperties("ledger.log")
-public record LogProperties(String origin, String privateKey, String keyFile, Duration checkpointInterval) {
+public record LogProperties(
+        String origin, String privateKey, String keyFile, Duration checkpointInterval, Boolean enabled) {
+
+    /** The property that switches the log off ({@code false}); on by default. */
+    public static final String ENABLED = "ledger.log.enabled";
 
     public LogProperties {
+        enabled = enabled == null || enabled;
         origin = origin == null || origin.isBlank() ? "ratification-ledger" : origin.strip();
         if (origin.contains("\n") || origin.length() > 200) {
             throw new IllegalArgumentException("ledger.log.origin is one line of at most 200 characters");

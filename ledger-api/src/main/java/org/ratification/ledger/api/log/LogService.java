@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +104,12 @@ public class LogService {
                                     + " leaves; ask for a larger size.")
                     .exception();
         }
-        List<byte[]> proof = MerkleProofs.inclusionProof(leaf.leafIndex(), treeSize, store::nodes);
+        // the path and the root in one read of at most 2·log2(size) stored nodes: the root's are the
+        // right edge's complete subtrees, which the path's incomplete subtrees are folded from too
+        List<MerkleProofs.Range> ranges = new ArrayList<>(MerkleProofs.inclusionRanges(leaf.leafIndex(), treeSize));
+        ranges.add(new MerkleProofs.Range(0, treeSize));
+        List<byte[]> hashes = MerkleProofs.hashes(ranges, store::nodes);
+        List<byte[]> proof = hashes.subList(0, hashes.size() - 1);
         return new InclusionProof(
                 leaf.recordId(),
                 leaf.treatyId(),
@@ -112,7 +118,7 @@ public class LogService {
                 treeSize,
                 leaf.chainHash(),
                 MerkleHash.hex(MerkleHash.leafOfChainHash(leaf.chainHash())),
-                MerkleHash.hex(MerkleProofs.rootAt(treeSize, store::nodes)),
+                MerkleHash.hex(hashes.get(hashes.size() - 1)),
                 proof.stream().map(MerkleHash::hex).toList());
     }
 
@@ -125,13 +131,18 @@ public class LogService {
                     .exception();
         }
         requireWithinLog(to);
-        List<byte[]> proof = MerkleProofs.consistencyProof(from, to, store::nodes);
+        // the proof and both roots in one read of stored nodes
+        List<MerkleProofs.Range> ranges = new ArrayList<>(MerkleProofs.consistencyRanges(from, to));
+        ranges.add(new MerkleProofs.Range(0, from));
+        ranges.add(new MerkleProofs.Range(0, to));
+        List<byte[]> hashes = MerkleProofs.hashes(ranges, store::nodes);
+        int roots = hashes.size() - 2;
         return new ConsistencyProof(
                 from,
                 to,
-                MerkleHash.hex(MerkleProofs.rootAt(from, store::nodes)),
-                MerkleHash.hex(MerkleProofs.rootAt(to, store::nodes)),
-                proof.stream().map(MerkleHash::hex).toList());
+                MerkleHash.hex(hashes.get(roots)),
+                MerkleHash.hex(hashes.get(roots + 1)),
+                hashes.subList(0, roots).stream().map(MerkleHash::hex).toList());
     }
 
     private void requireWithinLog(long size) {
@@ -149,6 +160,10 @@ public class LogService {
     /** For each of these records the log holds: its leaf and the first checkpoint that covers it. */
     public Map<String, RecordInLog> recordsInLog(Collection<String> recordIds) {
         Map<String, RecordInLog> found = new HashMap<>();
+        if (!properties.enabled()) {
+            // the log switched off may be behind (it is folded again at the next start with it on)
+            return found;
+        }
         store.leafIndexes(recordIds).forEach((recordId, leafIndex) -> {
             SignedCheckpoint checkpoint =
                     store.firstCheckpointCovering(leafIndex).orElse(null);

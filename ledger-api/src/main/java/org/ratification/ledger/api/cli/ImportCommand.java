@@ -3,18 +3,14 @@ package org.ratification.ledger.api.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.ratification.ledger.api.imports.UntcTable;
@@ -116,46 +112,27 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail(UNREACHABLE, "The file " + file + " cannot be read: " + LedgerCommandLine.oneSentence(e));
         }
-        String password = environment.apply(passwordVariable);
-        if (password == null || password.isEmpty()) {
-            return fail(
-                    UNREACHABLE, "The environment variable " + passwordVariable + " holding the password is not set.");
-        }
-        URI base = url != null ? url : URI.create("http://localhost:" + port());
-        String root = base.toString().replaceAll("/+$", "");
-        URI target;
-        try {
-            target = URI.create(root + "/api/treaties/" + URLEncoder.encode(treaty, StandardCharsets.UTF_8) + "/import"
-                    + (dryRun ? "?dryRun=true" : ""));
-        } catch (IllegalArgumentException e) {
-            return fail(LedgerCommandLine.USAGE, "The URL " + base + " is not a valid address.");
-        }
-        Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        String credentials =
-                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder()
-                    .connectTimeout(timeout)
-                    .build()
-                    .send(
-                            HttpRequest.newBuilder(target)
-                                    .timeout(timeout)
-                                    .header("Content-Type", "text/csv")
-                                    .header("Accept", "application/json, application/problem+json")
-                                    .header("Authorization", "Basic " + credentials)
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(table))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException e) {
-            return fail(UNREACHABLE, "No answer from " + base + ": nothing listens there.");
-        } catch (IOException e) {
-            return fail(UNREACHABLE, "No answer from " + base + ": " + LedgerCommandLine.oneSentence(e));
+            LedgerHttp ledger = LedgerHttp.of(url, user, passwordVariable, timeoutSeconds, environment);
+            URI target;
+            try {
+                target = ledger.resolve("/api/treaties/" + URLEncoder.encode(treaty, StandardCharsets.UTF_8) + "/import"
+                        + (dryRun ? "?dryRun=true" : ""));
+            } catch (IllegalArgumentException e) {
+                return fail(LedgerCommandLine.USAGE, "The URL " + url + " is not a valid address.");
+            }
+            response = ledger.send(
+                    HttpRequest.newBuilder(target)
+                            .header("Content-Type", "text/csv")
+                            .header("Accept", "application/json, application/problem+json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(table)),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                    user);
+        } catch (LedgerHttp.Unreachable e) {
+            return fail(UNREACHABLE, e.getMessage());
         }
         int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            return fail(UNREACHABLE, "The ledger refused the credentials of '" + user + "' (" + status + ").");
-        }
         JsonNode body = json(response.body());
         if (status == 200 || status == 201) {
             spec.commandLine().getOut().println(response.body());
@@ -190,10 +167,5 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    private String port() {
-        String port = environment.apply("LEDGER_PORT");
-        return port == null || port.isBlank() ? "8080" : port.strip();
     }
 }

@@ -185,7 +185,7 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
                 .isFalse();
         assertThat(status.path("responses").has("401")).isFalse();
         assertThat(status.path("responses").path("400").path("x-problem-codes").toString())
-                .contains("INVALID_DATE", "DATE_OUT_OF_RANGE");
+                .contains("INVALID_DATE");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ratification.ledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,20 @@ class QueryDateBoundsApiTest extends ApiTestSupport {
             assertOutOfRange("/api/treaties/" + treaty + "/history?recordedFrom=" + encoded(instant));
             assertOutOfRange("/api/treaties/" + treaty + "/history?recordedTo=" + encoded(instant));
         }
+    }
+
+    @Test
+    void theApiDocumentationDeclaresTheRefusal() {
+        JsonNode codes = as(Role.ANONYMOUS)
+                .get("/v3/api-docs")
+                .body()
+                .path("paths")
+                .path("/api/treaties/{treatyId}")
+                .path("get")
+                .path("responses")
+                .path("400")
+                .path("x-problem-codes");
+        assertThat(codes.toString()).contains("\"DATE_OUT_OF_RANGE\"", "\"INVALID_DATE\"");
     }
 
     @Test

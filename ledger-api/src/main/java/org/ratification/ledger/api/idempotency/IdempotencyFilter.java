@@ -32,7 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Makes POSTs under /api/ idempotent when they carry an {@code Idempotency-Key}:
+ * Makes POSTs under /api/ idempotent when they carry an {@code Idempotency-Key}. A key is the
+ * principal's own: the same key sent by another principal is another key, whose requests neither
+ * replay, refuse nor wait for this one's.
  *
  * <ul>
  *   <li>the first request with a key claims it and runs; a 2xx response is stored with the key;
@@ -106,10 +108,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         long waitUntil = clock.millis() + settings.waitForFirst().toMillis();
         while (true) {
             if (store.claim(key, requestHash, principal, recordId, now())) {
-                run(key, cached, response, chain, recordId);
+                run(principal, key, cached, response, chain, recordId);
                 return;
             }
-            Optional<IdempotencyStore.Entry> entry = store.find(key);
+            Optional<IdempotencyStore.Entry> entry = store.find(principal, key);
             if (entry.isEmpty()) {
                 continue; // released meanwhile: claim again
             }
@@ -128,10 +130,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             if (known.createdAt().isBefore(now().minus(settings.abandonedAfter()))
-                    && store.takeOver(key, known.createdAt(), now())) {
+                    && store.takeOver(principal, key, known.createdAt(), now())) {
                 // the id the crashed first attempt was given (rows written before ids were derived
                 // from the request hold an id derived from the key alone)
-                run(key, cached, response, chain, known.recordId());
+                run(principal, key, cached, response, chain, known.recordId());
                 return;
             }
             if (clock.millis() > waitUntil) {
@@ -148,7 +150,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void run(
-            String key, CachedBodyRequest request, HttpServletResponse response, FilterChain chain, String recordId)
+            String principal,
+            String key,
+            CachedBodyRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String recordId)
             throws IOException, ServletException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         boolean completed = false;
@@ -158,6 +165,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             int status = wrapper.getStatus();
             if (status >= 200 && status < 300) {
                 store.complete(
+                        principal,
                         key,
                         status,
                         new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8),
@@ -168,7 +176,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } finally {
             RecordIds.clear();
             if (!completed) {
-                store.release(key);
+                store.release(principal, key);
             }
         }
         wrapper.copyBodyToResponse();

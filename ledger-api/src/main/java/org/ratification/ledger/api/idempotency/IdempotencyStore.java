@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The idempotency_key table. A key is claimed by inserting its row (the primary key lets exactly
- * one request win), completed with the response, or released if the request recorded nothing.
- * Each statement commits on its own, outside the write's transaction.
+ * The idempotency_key table. A key is each principal's own (the primary key is principal and key):
+ * it is claimed by inserting its row (the primary key lets exactly one request win), completed with
+ * the response, or released if the request recorded nothing. Each statement commits on its own,
+ * outside the write's transaction.
  */
 @Repository
 class IdempotencyStore {
@@ -54,21 +55,22 @@ class IdempotencyStore {
     }
 
     /** Takes over a key whose first request never completed (it was claimed before {@code staleBefore}). */
-    boolean takeOver(String key, Instant claimedAt, Instant now) {
+    boolean takeOver(String principal, String key, Instant claimedAt, Instant now) {
         return jdbc.update(
-                        "UPDATE idempotency_key SET created_at = ? WHERE request_key = ? AND status IS NULL"
-                                + " AND created_at = ?",
+                        "UPDATE idempotency_key SET created_at = ? WHERE principal = ? AND request_key = ?"
+                                + " AND status IS NULL AND created_at = ?",
                         Timestamp.from(now),
+                        principal,
                         key,
                         Timestamp.from(claimedAt))
                 == 1;
     }
 
-    Optional<Entry> find(String key) {
+    Optional<Entry> find(String principal, String key) {
         return jdbc
                 .query(
                         "SELECT request_key, request_hash, record_id, status, response_body, location, created_at"
-                                + " FROM idempotency_key WHERE request_key = ?",
+                                + " FROM idempotency_key WHERE principal = ? AND request_key = ?",
                         (rs, row) -> new Entry(
                                 rs.getString("request_key"),
                                 rs.getString("request_hash"),
@@ -77,24 +79,29 @@ class IdempotencyStore {
                                 rs.getString("response_body"),
                                 rs.getString("location"),
                                 rs.getTimestamp("created_at").toInstant()),
+                        principal,
                         key)
                 .stream()
                 .findFirst();
     }
 
-    void complete(String key, int status, String body, String location, Instant now) {
+    void complete(String principal, String key, int status, String body, String location, Instant now) {
         jdbc.update(
                 "UPDATE idempotency_key SET status = ?, response_body = ?, location = ?, completed_at = ?"
-                        + " WHERE request_key = ?",
+                        + " WHERE principal = ? AND request_key = ?",
                 status,
                 body,
                 location,
                 Timestamp.from(now),
+                principal,
                 key);
     }
 
-    void release(String key) {
-        jdbc.update("DELETE FROM idempotency_key WHERE request_key = ? AND status IS NULL", key);
+    void release(String principal, String key) {
+        jdbc.update(
+                "DELETE FROM idempotency_key WHERE principal = ? AND request_key = ? AND status IS NULL",
+                principal,
+                key);
     }
 
     int deleteCompletedBefore(Instant before) {

@@ -1,9 +1,11 @@
 package org.ratification.ledger.api.operations;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,13 +15,20 @@ import org.springframework.context.annotation.Configuration;
  * per processor and event type (or command type) one timer ({@code allTimer}: count, sum, max), the
  * capacity and the counters of ingested, processed, succeeded, failed and ignored messages. The timers
  * per outcome repeat what the counters say, and the per-node quantiles Axon publishes would add six
- * series per timer that do not aggregate across nodes.
+ * series per timer that do not aggregate across nodes. The monitors are Axon's, but for the gauges,
+ * registered once each ({@link AxonMonitors}).
  */
 @Configuration(proxyBeanMethods = false)
 class AxonMeters {
 
     static final String EVENT_PROCESSOR = "eventProcessor.";
     static final String COMMAND_BUS = "commandBus.";
+
+    /** Takes the place of the GlobalMetricRegistry Axon's auto-configuration would build. */
+    @Bean
+    GlobalMetricRegistry axonMonitors(MeterRegistry registry) {
+        return new AxonMonitors(registry);
+    }
 
     @Bean
     MeterFilter axonMeterFilter() {

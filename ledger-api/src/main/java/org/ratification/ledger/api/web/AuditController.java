@@ -111,8 +111,8 @@ class AuditController {
                             "'page' must be 0 or more and 'size' between 1 and " + HistoryQueries.MAX_PAGE_SIZE + ".")
                     .exception();
         }
-        Instant from = Instants.parse(recordedFrom, "recordedFrom");
-        Instant to = Instants.parse(recordedTo, "recordedTo");
+        Instant from = QueryDates.instant(recordedFrom, "recordedFrom");
+        Instant to = QueryDates.instant(recordedTo, "recordedTo");
         if (from != null && to != null && from.isAfter(to)) {
             throw Rejection.invalid("INVALID_INTERVAL", "'recordedFrom' is after 'recordedTo'.")
                     .exception();
@@ -236,7 +236,7 @@ class AuditController {
         if (from.isAfter(to)) {
             throw Rejection.invalid("INVALID_INTERVAL", "'from' is after 'to'.").exception();
         }
-        return changes.changes(treatyId, from, to, Instants.parse(recordedAt, "recordedAt"))
+        return changes.changes(treatyId, from, to, QueryDates.instant(recordedAt, "recordedAt"))
                 .orElseThrow(() -> TreatyController.notFound(treatyId).exception());
     }
 

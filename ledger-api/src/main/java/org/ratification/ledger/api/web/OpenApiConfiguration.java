@@ -63,8 +63,13 @@ class OpenApiConfiguration {
             "TOO_MANY_TEXTS",
             "CONTROL_CHARACTERS",
             "INVALID_IDEMPOTENCY_KEY");
-    private static final List<String> QUERY_CODES =
-            List.of("INVALID_PARAMETER", "INVALID_DATE", "INVALID_INSTANT", "INVALID_PAGE", "INVALID_INTERVAL");
+    private static final List<String> QUERY_CODES = List.of(
+            "INVALID_PARAMETER",
+            "INVALID_DATE",
+            "INVALID_INSTANT",
+            "DATE_OUT_OF_RANGE",
+            "INVALID_PAGE",
+            "INVALID_INTERVAL");
     private static final List<String> CONFLICT_CODES = List.of(
             "CONCURRENT_WRITE",
             "DUPLICATE_RECORD_ID",

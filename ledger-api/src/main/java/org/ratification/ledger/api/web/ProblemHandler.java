@@ -96,6 +96,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        if (e.getMostSpecificCause() instanceof RejectedException bound) {
+            // a bound QueryDates checked while reading the parameter, whose name is known only here
+            return problem(Rejection.invalid(
+                    bound.rejection().code(),
+                    "The parameter '" + e.getName() + "' " + bound.rejection().message()));
+        }
         boolean date = e.getRequiredType() != null && Temporal.class.isAssignableFrom(e.getRequiredType());
         if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
             return invalidEnum("INVALID_PARAMETER", "The parameter '" + e.getName() + "'", e.getRequiredType());

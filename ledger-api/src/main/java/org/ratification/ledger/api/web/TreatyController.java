@@ -249,7 +249,7 @@ class TreatyController {
 
     /** From the status read model, or with 'recordedAt' from the event store as recorded at that instant. */
     private StatusCalculator.Status statusOf(String treatyId, LocalDate asOf, String recordedAt) {
-        Instant instant = Instants.parse(recordedAt, "recordedAt");
+        Instant instant = QueryDates.instant(recordedAt, "recordedAt");
         if (instant != null) {
             return timeTravel.status(treatyId, instant, day(asOf)).orElseThrow(() -> Rejection.notFound(
                             "TREATY_NOT_FOUND", "No treaty '" + treatyId + "' was registered at " + instant + ".")

@@ -35,9 +35,9 @@ final class ApiExamples {
               "denunciationEffectiveOn":null,"declarations":[],"reservations":[]}]""";
 
     static final String CSV = "participant,name,signature,instrument,type,entryIntoForce,status,"
-            + "denunciationReceived,denunciationEffective,declarations,reservations\r\n"
-            + "FRA,France,2025-10-25,2026-01-10,RATIFICATION,,CONTRACTING,,,,\r\n"
-            + "NRU,Nauru,,2026-02-01 a,ACCESSION,,CONTRACTING,,,,\r\n";
+            + "denunciationReceived,denunciationEffective,declarations,reservations,irregularities\r\n"
+            + "FRA,France,2025-10-25,2026-01-10,RATIFICATION,,CONTRACTING,,,,,\r\n"
+            + "NRU,Nauru,,2026-02-01 a,ACCESSION,,CONTRACTING,,,,,\r\n";
 
     static final String RECORDED =
             """

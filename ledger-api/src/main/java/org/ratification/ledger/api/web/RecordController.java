@@ -59,10 +59,13 @@ class RecordController {
         String participant = Require.participant(body.participant(), "participant");
         var signedOn = present(body.signedOn(), "signedOn");
         String place = Require.text(body.place(), "place", Require.MAX_SHORT_TEXT);
+        String predecessor = Require.text(body.predecessor(), "predecessor", Require.MAX_SHORT_TEXT);
+        var irregularity = Require.irregularity(body.irregularity());
         return recorded(
                 treatyId,
                 "SIGNATURE",
-                writer.record(id -> new SignConventionCommand(treatyId, id, participant, signedOn, place)));
+                writer.record(id -> new SignConventionCommand(
+                        treatyId, id, participant, signedOn, place, predecessor, irregularity)));
     }
 
     @PostMapping("/instruments")
@@ -95,6 +98,7 @@ class RecordController {
         var declarations = Require.texts(body.declarations(), "declarations");
         var reservations = Require.texts(body.reservations(), "reservations");
         String predecessor = Require.text(body.predecessor(), "predecessor", Require.MAX_SHORT_TEXT);
+        var irregularity = Require.irregularity(body.irregularity());
         return recorded(
                 treatyId,
                 "INSTRUMENT",
@@ -107,7 +111,8 @@ class RecordController {
                         declarations,
                         reservations,
                         predecessor,
-                        body.boundFrom())));
+                        body.boundFrom(),
+                        irregularity)));
     }
 
     @PostMapping("/denunciations")

@@ -70,13 +70,8 @@ public final class TreatyRules {
      */
     public List<Violation> violations(TreatyFacts facts, TreatyFacts parent, Collection<String> decided) {
         List<Violation> raw = unacknowledged(facts, parent);
+        // a wrong acknowledgement is reported first: it is what the request got wrong
         List<Violation> found = new ArrayList<>();
-        for (Violation v : raw) {
-            if (!acknowledges(
-                    facts.action(v.recordId()).orElse(null), v.rejection().code())) {
-                found.add(v);
-            }
-        }
         for (String recordId : decided) {
             Irregularity irregularity =
                     facts.action(recordId).map(Action::irregularity).orElse(null);
@@ -99,8 +94,14 @@ public final class TreatyRules {
                         Rejection.rule(
                                 "IRREGULARITY_NOT_PRESENT",
                                 "The record acknowledges the irregularity " + irregularity.code()
-                                        + ", but the treaty's rules do not refuse it for that reason;"
-                                        + " record it without 'irregularity'.")));
+                                        + ", but the treaty's rules do not refuse it for that reason"
+                                        + refusedFor(raw, recordId) + ".")));
+            }
+        }
+        for (Violation v : raw) {
+            if (!acknowledges(
+                    facts.action(v.recordId()).orElse(null), v.rejection().code())) {
+                found.add(v);
             }
         }
         return found;
@@ -126,6 +127,18 @@ public final class TreatyRules {
     /** The acknowledgeable refusals that are about a signature (the others are about an instrument). */
     public static final Set<String> ABOUT_SIGNATURES =
             Set.of("SIGNATURE_PERIOD_CLOSED", "SIGNATURE_PERIOD_NOT_OPEN", "REIO_MEMBER_NOT_SIGNED");
+
+    /** "; they refuse it for: A, B" (the codes the rules raise about the record), or that they refuse nothing. */
+    private static String refusedFor(List<Violation> raw, String recordId) {
+        List<String> codes = raw.stream()
+                .filter(v -> v.recordId().equals(recordId))
+                .map(v -> v.rejection().code())
+                .distinct()
+                .toList();
+        return codes.isEmpty()
+                ? "; they do not refuse it at all: record it without 'irregularity'"
+                : "; they refuse it for: " + String.join(", ", codes);
+    }
 
     private static boolean acknowledges(Action action, String code) {
         return action != null

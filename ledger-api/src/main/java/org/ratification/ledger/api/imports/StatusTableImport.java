@@ -478,7 +478,7 @@ public class StatusTableImport {
                         action.kind().name(),
                         action.date(),
                         action.type() == null ? null : action.type().name(),
-                        action.type() == null ? null : action.type().letter(),
+                        action.type() != null ? action.type().letter() : action.predecessor() != null ? "d" : null,
                         outcome,
                         recordId));
             }

@@ -43,7 +43,9 @@ class RecordController {
     @Operation(
             summary = "Record a signature",
             description =
-                    "The legal date is the date of signature; it must lie in the signature period and not after today.",
+                    "The legal date is the date of signature; it must lie in the signature period and not after today."
+                            + " A succession to a signature names its 'predecessor' (no period applies); an"
+                            + " 'irregularity' {code, note} records one refusal deliberately (docs/CLAUSES.md).",
             parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
             responses =
                     @ApiResponse(
@@ -74,7 +76,8 @@ class RecordController {
             summary = "Record the deposit of an instrument of ratification, acceptance, approval or accession",
             description =
                     "With the declarations and reservations made upon deposit. A signatory ratifies, accepts or approves;"
-                            + " a participant that did not sign accedes.",
+                            + " a participant that did not sign accedes. An 'irregularity' {code, note} records one"
+                            + " refusal deliberately, e.g. SIGNATORY_MUST_RATIFY (docs/CLAUSES.md).",
             parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
             responses =
                     @ApiResponse(

@@ -32,7 +32,8 @@ final class ApiExamples {
             [{"participant":"FRA","name":"France","signedOn":"2025-10-25","signedAt":"Hanoi",
               "instrument":{"type":"RATIFICATION","letter":"","depositedOn":"2026-01-10","recordId":"6f1c…"},
               "entryIntoForceOn":null,"status":"CONTRACTING","denunciationReceivedOn":null,
-              "denunciationEffectiveOn":null,"declarations":[],"reservations":[]}]""";
+              "denunciationEffectiveOn":null,"declarations":[],"reservations":[],"territories":[],"amendments":[],
+              "signatureLetter":null,"signaturePredecessor":null,"irregularities":[]}]""";
 
     static final String CSV = "participant,name,signature,instrument,type,entryIntoForce,status,"
             + "denunciationReceived,denunciationEffective,declarations,reservations,irregularities\r\n"

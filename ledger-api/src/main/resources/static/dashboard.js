@@ -63,6 +63,11 @@
     return text.replace(/\{(\d+)\}/g, (_, i) => (args[Number(i)] === undefined ? '' : String(args[Number(i)])));
   }
 
+  // "1 reservation", "2 reservations": the singular key, or its plural with an s
+  function count(key, n) {
+    return t(n === 1 ? key : `${key}s`, n);
+  }
+
   // a path of this site in the page's language
   function href(path) {
     return state.lang === 'fr' ? `/fr${path === '/' ? '/' : path}` : path;
@@ -386,6 +391,7 @@
       $('page-reference').textContent = treaty.reference;
       $('page-title').textContent = shortTitle;
       $('page-full-title').textContent = treaty.title;
+      $('page-full-title').hidden = shortTitle === treaty.title;
       $('page-milestone').textContent = stone.text;
       $('page-milestone').dataset.kind = stone.kind;
       $('as-of').value = treaty.asOf;
@@ -513,8 +519,8 @@
 
   function textsSummary(p) {
     const parts = [];
-    if (p.declarations && p.declarations.length) parts.push(t('texts.declarations', p.declarations.length));
-    if (p.reservations && p.reservations.length) parts.push(t('texts.reservations', p.reservations.length));
+    if (p.declarations && p.declarations.length) parts.push(count('texts.declaration', p.declarations.length));
+    if (p.reservations && p.reservations.length) parts.push(count('texts.reservation', p.reservations.length));
     if (p.territories && p.territories.length) parts.push(t('texts.territories', p.territories.join(', ')));
     if (p.denunciationReceivedOn) parts.push(t('texts.denunciation', formatDate(p.denunciationEffectiveOn)));
     if (p.instrument && p.instrument.predecessor) parts.push(t('texts.succession', p.instrument.predecessor));
@@ -763,7 +769,8 @@
     // the public envelope names the participant; the full one (auditors) has it in its payload
     const participant = envelope.participant || (envelope.payload && envelope.payload.participant);
     const who = participant ? ` · ${participant}` : '';
-    last.textContent = `${t('live.last')} ${envelope.type}${who} (${envelope.treatyId}) · ${new Date(envelope.recordedAt).toLocaleTimeString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')}`;
+    const kind = state.messages[`event.${envelope.type}`] || envelope.type;
+    last.textContent = `${t('live.last')} ${kind}${who} (${envelope.treatyId}) · ${new Date(envelope.recordedAt).toLocaleTimeString(state.lang === 'fr' ? 'fr-FR' : 'en-GB')}`;
     last.dataset.position = message.lastEventId;
     if (envelope.treatyId) {
       scheduleRefresh(envelope.treatyId, 80);

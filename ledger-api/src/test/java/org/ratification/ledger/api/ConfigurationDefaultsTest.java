@@ -15,6 +15,7 @@ import org.ratification.ledger.api.kafka.KafkaPublisherProperties;
 import org.ratification.ledger.api.security.SecuritySettings;
 import org.ratification.ledger.api.storage.EventStoreProperties;
 import org.ratification.ledger.api.stream.StreamProperties;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -106,15 +107,22 @@ class ConfigurationDefaultsTest {
         assertThat(unset.mode()).isEqualTo(SecuritySettings.Mode.OIDC);
         assertThat(unset.oidc().rolesClaim()).isEqualTo("roles");
         assertThat(unset.oidc().principalClaim()).isEqualTo("sub");
-        SecuritySettings set = binder(
-                        Map.of(
-                                "LEDGER_OIDC_ISSUER_URI", "https://issuer.example",
-                                "LEDGER_OIDC_ROLES_CLAIM", "realm_access.roles",
-                                "LEDGER_OIDC_PRINCIPAL_CLAIM", "preferred_username"),
-                        "application.yml",
-                        "application-oidc.yml")
-                .bindOrCreate("ledger.security", SecuritySettings.class);
-        assertThat(set.oidc().issuerUri()).isEqualTo("https://issuer.example");
+        Binder binder = binder(
+                Map.of(
+                        "LEDGER_OIDC_ISSUER_URI", "https://issuer.example",
+                        "LEDGER_OIDC_AUDIENCES", "ratification-ledger,ledger-api",
+                        "LEDGER_OIDC_ROLES_CLAIM", "realm_access.roles",
+                        "LEDGER_OIDC_PRINCIPAL_CLAIM", "preferred_username"),
+                "application.yml",
+                "application-oidc.yml");
+        SecuritySettings set = binder.bindOrCreate("ledger.security", SecuritySettings.class);
+        // issuer and audience go to Spring Boot's resource server, which verifies the tokens
+        OAuth2ResourceServerProperties.Jwt jwt = binder.bindOrCreate(
+                        "spring.security.oauth2.resourceserver", OAuth2ResourceServerProperties.class)
+                .getJwt();
+        assertThat(jwt.getIssuerUri()).isEqualTo("https://issuer.example");
+        assertThat(jwt.getAudiences()).containsExactly("ratification-ledger", "ledger-api");
+        assertThat(jwt.getJwkSetUri()).as("discovered from the issuer").isNull();
         assertThat(set.oidc().rolesClaim()).isEqualTo("realm_access.roles");
         assertThat(set.oidc().principalClaim()).isEqualTo("preferred_username");
     }

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.ratification.ledger.projections.FoldWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -114,25 +115,7 @@ public class InlineRebuilds {
                 if (lockTables && !tables.isEmpty()) {
                     jdbc.execute("LOCK TABLE " + String.join(", ", tables) + " IN EXCLUSIVE MODE");
                 }
-                handlers.performReset();
-                long count = 0;
-                try (Stream<? extends TrackedEventMessage<?>> events =
-                        storage.readEvents((TrackingToken) null, false)) {
-                    var iterator = events.iterator();
-                    while (iterator.hasNext()) {
-                        TrackedEventMessage<?> event = iterator.next();
-                        if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
-                            handlers.handle(event, Segment.ROOT_SEGMENT);
-                        }
-                        event.trackingToken().position().ifPresent(p -> fold.position = p);
-                        count++;
-                    }
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException("Rebuilding " + name + " failed", e);
-                }
-                return count;
+                return FoldWrites.during(jdbc, () -> fold(name, handlers, fold));
             });
             fold.position = Math.max(fold.position, fold.head);
             log.info(
@@ -145,6 +128,28 @@ public class InlineRebuilds {
             fold.done = true;
             recordings.writeLock().unlock();
         }
+    }
+
+    /** Clears the read model and feeds it every event of the store, in global order. */
+    private long fold(String name, EventHandlerInvoker handlers, Fold fold) {
+        handlers.performReset();
+        long count = 0;
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents((TrackingToken) null, false)) {
+            var iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
+                    handlers.handle(event, Segment.ROOT_SEGMENT);
+                }
+                event.trackingToken().position().ifPresent(p -> fold.position = p);
+                count++;
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Rebuilding " + name + " failed", e);
+        }
+        return count;
     }
 
     private static String databaseProduct(DataSource dataSource) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * The command line of {@code ledger-api.jar}: {@code serve} (the default), {@code verify},
- * {@code health} and {@code import}. A new command is a class annotated {@code @Command}, added in
+ * {@code health}, {@code import} and {@code export}. A new command is a class annotated {@code @Command}, added in
  * {@link #commandLine}; a new option is a field annotated {@code @Option} on its command.
  */
 public final class LedgerCommandLine {
@@ -47,6 +47,7 @@ public final class LedgerCommandLine {
         commandLine.addSubcommand(new VerifyCommand());
         commandLine.addSubcommand(new HealthCommand());
         commandLine.addSubcommand(new ImportCommand());
+        commandLine.addSubcommand(new ExportCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         for (CommandLine subcommand : commandLine.getSubcommands().values()) {
             subcommand.getCommandSpec().usageMessage().synopsisHeading("Usage: java -jar ");

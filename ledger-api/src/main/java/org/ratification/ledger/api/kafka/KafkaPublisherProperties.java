@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the Kafka publisher. Other producer settings (security, compression) come from
- * Spring Boot's {@code spring.kafka.producer.*}; acknowledgement and idempotence are fixed.
+ * Settings of the Kafka publisher. Other client settings (security, compression) come from Spring
+ * Boot's {@code spring.kafka.*} (producer and admin); acknowledgement and idempotence are fixed.
  *
  * @param bootstrapServers the brokers; publishing is off when empty ({@code LEDGER_KAFKA_BOOTSTRAP_SERVERS})
  * @param topic the topic every event goes to

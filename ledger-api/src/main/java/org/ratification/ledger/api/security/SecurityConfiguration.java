@@ -2,6 +2,8 @@ package org.ratification.ledger.api.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,6 +22,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
 
 /**
  * Who may do what. Public: reading status, participants, notifications, the event stream (public
@@ -53,8 +56,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain ledgerSecurity(
-            HttpSecurity http, SecuritySettings settings, FailedLogins failedLogins, Clock clock) throws Exception {
+            HttpSecurity http,
+            SecuritySettings settings,
+            FailedLogins failedLogins,
+            Clock clock,
+            ObjectProvider<OAuth2ResourceServerProperties> resourceServer)
+            throws Exception {
         boolean oidc = settings.mode() == SecuritySettings.Mode.OIDC;
+        if (oidc) {
+            requireIssuerAndAudience(resourceServer.getIfAvailable());
+        }
         ProblemSecurityHandlers problems =
                 new ProblemSecurityHandlers(failedLogins, oidc ? "Bearer" : "Basic realm=\"ratification-ledger\"");
         RequestMatcher swaggerUi = new OrRequestMatcher(
@@ -113,14 +124,27 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasRole(Roles.DEPOSITARY));
         if (oidc) {
+            // the decoder is Spring Boot's, from spring.security.oauth2.resourceserver.jwt.*: signature
+            // (keys from the issuer's discovery document or jwk-set-uri), expiry, issuer and audience
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(j -> j.decoder(OidcTokens.decoder(settings.oidc()))
-                            .jwtAuthenticationConverter(OidcTokens.converter(settings.oidc()))));
+                    .jwt(j -> j.jwtAuthenticationConverter(new RolesClaimConverter(settings.oidc()))));
         } else {
             http.authenticationManager(new ProviderManager(BasicUsers.provider(settings, clock)))
                     .httpBasic(b -> b.authenticationEntryPoint(problems));
         }
         return http.build();
+    }
+
+    /** A token is accepted only from the configured issuer and for the configured audience. */
+    static void requireIssuerAndAudience(OAuth2ResourceServerProperties properties) {
+        OAuth2ResourceServerProperties.Jwt jwt = properties == null ? null : properties.getJwt();
+        if (jwt == null
+                || !StringUtils.hasText(jwt.getIssuerUri())
+                || jwt.getAudiences().stream().noneMatch(StringUtils::hasText)) {
+            throw new IllegalStateException(
+                    "ledger.security.mode=oidc needs LEDGER_OIDC_ISSUER_URI (the tokens' issuer)"
+                            + " and LEDGER_OIDC_AUDIENCES (the audience they must name, this service).");
+        }
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailedLogins failed logins per client address and user name within the window before
  *     further attempts are refused with 429
  * @param failedLoginWindow the window over which failed logins are counted
- * @param oidc the token issuer, in mode {@code oidc}
+ * @param oidc how a token's claims name roles and recorder, in mode {@code oidc}; the issuer, its
+ *     keys and the audience are Spring's {@code spring.security.oauth2.resourceserver.jwt.*}
  */
 @ConfigurationProperties("ledger.security")
 public record SecuritySettings(
@@ -30,17 +31,15 @@ public record SecuritySettings(
     }
 
     /**
-     * @param issuerUri the issuer (LEDGER_OIDC_ISSUER_URI); tokens must name it in {@code iss}
-     * @param jwkSetUri where the issuer's signing keys are (LEDGER_OIDC_JWK_SET_URI); if blank,
-     *     discovered from the issuer
+     * The claims Spring's resource server does not read as the ledger does: Spring's
+     * {@code authorities-claim-name} is a top-level claim only and {@code principal-claim-name} has no
+     * fallback to the subject.
+     *
      * @param rolesClaim the claim listing the roles (a dotted path such as realm_access.roles works)
      * @param principalClaim the claim naming the user, recorded as recordedBy
      */
     public record Oidc(
-            String issuerUri,
-            String jwkSetUri,
-            @DefaultValue(ROLES_CLAIM) String rolesClaim,
-            @DefaultValue(PRINCIPAL_CLAIM) String principalClaim) {
+            @DefaultValue(ROLES_CLAIM) String rolesClaim, @DefaultValue(PRINCIPAL_CLAIM) String principalClaim) {
 
         static final String ROLES_CLAIM = "roles";
         static final String PRINCIPAL_CLAIM = "sub";

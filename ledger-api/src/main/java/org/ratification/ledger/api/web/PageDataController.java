@@ -112,15 +112,15 @@ class PageDataController {
         LocalDate day = asOf != null ? asOf : today;
         StatusCalculator.Status table = status.status(treatyId, day)
                 .orElseThrow(() -> TreatyController.notFound(treatyId).exception());
-        TreatyDefinition definition = notifications.definition(treatyId).orElse(null);
+        TreatyDefinition definition = status.definition(treatyId).orElseThrow();
         TreatyStatusView view =
                 table.treaty().withHeadHash(heads.headHash(treatyId).orElse(null));
         return new TreatyPage(
                 view,
                 shortTitle(definition, view.title()),
-                definition == null ? null : definition.signature().opensOn(),
-                definition == null ? null : definition.signature().closesOn(),
-                definition == null ? null : definition.entryIntoForce(),
+                definition.signature().opensOn(),
+                definition.signature().closesOn(),
+                definition.entryIntoForce(),
                 today,
                 day.isBefore(today),
                 french
@@ -143,7 +143,7 @@ class PageDataController {
     List<TreatyCard> cards() {
         return status.treaties(LocalDate.now(clock)).stream()
                 .map(view -> new TreatyCard(
-                        view, shortTitle(notifications.definition(view.id()).orElse(null), view.title())))
+                        view, shortTitle(status.definition(view.id()).orElse(null), view.title())))
                 .toList();
     }
 
@@ -215,7 +215,7 @@ class PageDataController {
                             treaty.id(),
                             treaty.reference(),
                             treaty.title(),
-                            shortTitle(notifications.definition(treaty.id()).orElse(null), treaty.title()),
+                            shortTitle(status.definition(treaty.id()).orElse(null), treaty.title()),
                             row)));
         }
         String name = french ? ParticipantRegistry.standard().frenchNameOf(who.code()) : who.name();

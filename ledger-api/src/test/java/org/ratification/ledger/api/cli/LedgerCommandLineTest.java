@@ -49,14 +49,14 @@ class LedgerCommandLineTest {
         assertThat(run("--help")).isZero();
         assertThat(out())
                 .contains("Usage: java -jar ledger-api.jar")
-                .contains("serve", "verify", "health", "import")
+                .contains("serve", "verify", "health", "import", "export")
                 .contains("Exit codes:");
         assertThat(err()).isEmpty();
         assertThat(started).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "verify", "health", "import"})
+    @ValueSource(strings = {"serve", "verify", "health", "import", "export"})
     void everyCommandHasAHelpWithItsExitCodes(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out())

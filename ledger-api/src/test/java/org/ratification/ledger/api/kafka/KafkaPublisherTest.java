@@ -41,7 +41,7 @@ class KafkaPublisherTest extends ApiTestSupport {
     private static RestartableKraftBroker broker;
 
     @Autowired
-    KafkaEventSender sender;
+    KafkaEventPublisher publisher;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
@@ -77,6 +77,11 @@ class KafkaPublisherTest extends ApiTestSupport {
                 .extracting(r -> header(r, "type"))
                 .containsExactly("TreatyRegistered", "ConventionSigned", "InstrumentDeposited");
         assertThat(mine).extracting(r -> header(r, "revision")).containsOnly("1");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings())) {
+            assertThat(consumer.partitionsFor(TOPIC))
+                    .as("created by the publisher with ledger.kafka.partitions, not the broker's default of 1")
+                    .hasSize(3);
+        }
         assertThat(mine)
                 .extracting(ConsumerRecord::partition)
                 .as("one partition per treaty")
@@ -108,7 +113,7 @@ class KafkaPublisherTest extends ApiTestSupport {
         String before = registerTreaty(40, 90, 30, false);
         consumeUntil(all -> !ofTreaty(all, before).isEmpty());
 
-        long failuresBefore = sender.failures();
+        long failuresBefore = publisher.failures();
         broker().stopBroker();
         List<String> treaties = new ArrayList<>();
         try {
@@ -127,7 +132,7 @@ class KafkaPublisherTest extends ApiTestSupport {
                     .isEqualTo(201);
             await("the publisher tried, failed, and will retry")
                     .atMost(Duration.ofSeconds(60))
-                    .until(() -> sender.failures() > failuresBefore);
+                    .until(() -> publisher.failures() > failuresBefore);
         } finally {
             broker().startBroker();
         }
@@ -187,19 +192,8 @@ class KafkaPublisherTest extends ApiTestSupport {
     /** Reads the whole topic from the beginning until the records satisfy the condition. */
     private static List<ConsumerRecord<String, String>> consumeUntil(
             Predicate<List<ConsumerRecord<String, String>>> condition) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !consumer.partitionsFor(TOPIC, Duration.ofSeconds(5))
                     .isEmpty());
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
@@ -213,5 +207,19 @@ class KafkaPublisherTest extends ApiTestSupport {
             });
         }
         return records;
+    }
+
+    private static Map<String, Object> consumerSettings() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
     }
 }

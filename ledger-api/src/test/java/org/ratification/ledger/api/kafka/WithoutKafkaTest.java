@@ -20,7 +20,8 @@ class WithoutKafkaTest extends ApiTestSupport {
     @Test
     void noPublisherNoProcessorAndNoKafkaClientExist() {
         assertThat(context.getBeanNamesForType(KafkaEventPublisher.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(KafkaEventSender.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.apache.kafka.clients.admin.NewTopic.class))
+                .isEmpty();
         assertThat(processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP))
                 .isEmpty();
         assertThat(context.getBeanNamesForType(org.apache.kafka.clients.producer.Producer.class))

@@ -128,6 +128,8 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         new WebDriverWait(browser, Duration.ofSeconds(2))
                 .until(d -> fact("counted").equals("3 of 3"));
         assertNotReloaded();
+        load.until(ExpectedConditions.textToBePresentInElementLocated(By.id("last-event"), "instrument deposited"));
+        assertThat(text("last-event")).as("the event in words, not its type").doesNotContain("InstrumentDeposited");
 
         // the State page, by clicking a row
         browser.findElement(By.cssSelector("#participants-body tr[data-participant='DEU'] td[data-column='status']"))
@@ -191,6 +193,9 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("fr");
         assertThat(text("lang-switch")).isEqualTo("English");
+        assertThat(browser.findElement(By.cssSelector("#nf-action option[value='']"))
+                        .getText())
+                .isEqualTo("Toutes");
         accessible("notifications page (fr)");
         shot("notifications-fr");
 
@@ -208,6 +213,14 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         assertThat(browser.findElement(By.cssSelector("#texts-body [data-objector='DEU']"))
                         .getText())
                 .startsWith("Objection : Allemagne, le 1er juin 2025.");
+        assertThat(browser.findElement(
+                                By.cssSelector("#participants-body tr[data-participant='FRA'] [data-column='texts']"))
+                        .getText())
+                .isEqualTo("1 réserve");
+        assertThat(js("return document.getElementById('eif-explanation').textContent;"))
+                .as("no line starts with a colon: a no-break space before it")
+                .asString()
+                .contains("(participant\u00a0: Italie)");
         accessible("treaty page (fr)");
         shot("treaty-fr");
         setAsOf("2025-03-01");
@@ -223,6 +236,9 @@ class PublicPagesBrowserTest extends ApiTestSupport {
                                 "#participant-body tr[data-treaty-id='" + treaty + "'] [data-column='status']"))
                         .getText())
                 .isEqualTo("Partie");
+        assertThat(js("return document.getElementById('participant-caption').textContent;"))
+                .asString()
+                .startsWith("Allemagne\u00a0: traités au ");
         accessible("State page (fr)");
         shot("participant-fr");
 
@@ -238,6 +254,26 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         load.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".treaty-card")));
         accessible("front page");
         shot("home-en");
+    }
+
+    @Test
+    void aTreatyWithoutAShortTitleShowsItsTitleOnce() throws Exception {
+        String treaty = registerTreaty(2, 90, 30, false);
+        assertThat(sign(treaty, "FRA", "2025-06-01").status()).isEqualTo(201);
+
+        browser.get("http://localhost:" + port + "/treaties/" + treaty);
+        load.until(ExpectedConditions.textToBe(By.id("page-title"), "Test treaty"));
+        load.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#participants-body tr"), 1));
+        assertThat(browser.findElement(By.id("page-full-title")).isDisplayed())
+                .as("no subtitle repeating the heading")
+                .isFalse();
+        assertThat(js("return Array.from(document.querySelectorAll('#treaty-detail *'))"
+                        + ".filter((e) => e.offsetParent !== null && e.children.length === 0"
+                        + " && e.textContent.trim() === 'Test treaty').length;"))
+                .as("the title is shown once on its page")
+                .isEqualTo(1L);
+        accessible("treaty page without a short title");
+        shot("treaty-without-short-title-en");
     }
 
     // ---- the seeded ledger: France and Germany ratified, Italy signed, France's reservation and Germany's objection

@@ -85,6 +85,21 @@ class ClauseFamiliesApiTest extends ReadModelTestSupport {
     }
 
     @Test
+    void namedSetStatusNamesTheParticipantsStillMissing() {
+        String treaty = register(
+                "{\"opensOn\":\"1998-07-17\",\"closesAtEntryIntoForce\":true}",
+                "{\"instrumentsRequired\":1,\"daysAfterThreshold\":180,\"daysAfterLaterInstrument\":30,"
+                        + "\"reioInstrumentsCount\":false,\"requiredParticipants\":[\"FRA\",\"USA\",\"CHN\"]}",
+                "{\"takesEffectAfterMonths\":6}");
+        assertThat(deposit(treaty, "FRA", "ACCESSION", "2000-03-01").status()).isEqualTo(201);
+        JsonNode status = get("/api/treaties/" + treaty + "?asOf=2001-01-01").body();
+        assertThat(status.path("inForce").asBoolean()).isFalse();
+        assertThat(status.path("explanation").asText())
+                .contains("; the required number (1) is reached. Named participants: 1 of 3 have deposited;"
+                        + " 2 missing: United States of America, China.");
+    }
+
+    @Test
     void numbersOutOfBoundsAndUnknownParticipantsAreRefusedAndRecordNothing() {
         String[] clauses = {
             "{\"instrumentsRequired\":2,\"daysAfterThreshold\":60,\"daysAfterLaterInstrument\":60,"

@@ -17,6 +17,7 @@ class RebuildApiTest extends ReadModelTestSupport {
     private static final Map<String, String> TABLES = Map.of(
             "status_treaty", "treaty_id",
             "status_record", "record_id",
+            "status_chain_head", "treaty_id",
             "history_record", "treaty_id, sequence_number",
             "notification_treaty", "treaty_id",
             "notification_action", "record_id",
@@ -34,6 +35,7 @@ class RebuildApiTest extends ReadModelTestSupport {
 
         // spoil each read model, so that only a real rebuild from the events gives the tables back
         jdbc.update("DELETE FROM status_record WHERE treaty_id = ?", history.treaty());
+        jdbc.update("UPDATE status_chain_head SET head_sequence = 0 WHERE treaty_id = ?", history.treaty());
         jdbc.update("UPDATE history_record SET recorded_by = 'spoilt' WHERE treaty_id = ?", history.treaty());
         jdbc.update("UPDATE notification SET body = 'spoilt' WHERE treaty_id = ?", history.treaty());
         assertThat(snapshot()).isNotEqualTo(before);

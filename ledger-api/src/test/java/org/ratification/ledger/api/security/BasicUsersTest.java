@@ -28,7 +28,7 @@ class BasicUsersTest {
                 auditor,
                 10,
                 Duration.ofMinutes(1),
-                new SecuritySettings.Oidc(null, null, "roles", "sub"));
+                new SecuritySettings.Oidc("roles", "sub"));
     }
 
     private static Authentication login(AuthenticationProvider provider, String user, String password) {

@@ -36,6 +36,7 @@ public final class EntryIntoForce {
      * The outcome: the number of instruments counted, and once the threshold is reached, the
      * threshold instrument, its date and the general date of entry into force; with how far the
      * named-set and weighted conditions are ({@code requiredDeposited} of the named participants,
+     * {@code requiredMissing} those that have not deposited yet, in the definition's order,
      * {@code weight} the counted participants' summed weight).
      */
     public record Result(
@@ -45,7 +46,12 @@ public final class EntryIntoForce {
             LocalDate thresholdReachedOn,
             LocalDate entryIntoForceOn,
             int requiredDeposited,
+            List<String> requiredMissing,
             long weight) {
+
+        public Result {
+            requiredMissing = List.copyOf(requiredMissing);
+        }
 
         public Result(
                 EntryIntoForceClause clause,
@@ -53,7 +59,7 @@ public final class EntryIntoForce {
                 Instrument thresholdInstrument,
                 LocalDate thresholdReachedOn,
                 LocalDate entryIntoForceOn) {
-            this(clause, counted, thresholdInstrument, thresholdReachedOn, entryIntoForceOn, 0, 0);
+            this(clause, counted, thresholdInstrument, thresholdReachedOn, entryIntoForceOn, 0, List.of(), 0);
         }
 
         public boolean thresholdReached() {
@@ -132,8 +138,10 @@ public final class EntryIntoForce {
                 threshold = instrument;
             }
         }
+        List<String> missing =
+                required.stream().filter(code -> !counted.contains(code)).toList();
         if (threshold == null) {
-            return new Result(clause, counted.size(), null, null, null, requiredDeposited, weight);
+            return new Result(clause, counted.size(), null, null, null, requiredDeposited, missing, weight);
         }
         LocalDate thresholdDate = threshold.depositedOn();
         return new Result(
@@ -143,6 +151,7 @@ public final class EntryIntoForce {
                 thresholdDate,
                 clause.generalDate(thresholdDate),
                 requiredDeposited,
+                missing,
                 weight);
     }
 }

@@ -257,16 +257,21 @@ public final class StatusCalculator {
                 ? ""
                 : " (instruments of regional economic integration organizations are not counted)";
         String rule = ClauseText.generalRule(clause, registry::nameOf);
+        String progress = ClauseText.progress(clause, result, registry::nameOf);
         if (!result.thresholdReached()) {
-            int missing = Math.max(0, clause.instrumentsRequired() - result.counted());
-            return result.counted() + " of " + clause.instrumentsRequired() + " instruments counted" + counting + "; "
-                    + missing + " more needed." + ClauseText.progress(clause, result)
-                    + " The treaty enters into force on " + rule + ".";
+            int missing = clause.instrumentsRequired() - result.counted();
+            // with enough instruments, what is missing is a named participant or the weighted share
+            String count = missing > 0
+                    ? result.counted() + " of " + clause.instrumentsRequired() + " instruments counted" + counting
+                            + "; " + missing + " more needed."
+                    : result.counted() + " instruments counted" + counting + "; the required number ("
+                            + clause.instrumentsRequired() + ") is reached.";
+            return count + progress + " The treaty enters into force on " + rule + ".";
         }
         return "Enters into force on " + result.entryIntoForceOn() + ": " + rule + counting
                 + ", deposited by "
                 + registry.nameOf(result.thresholdInstrument().participant())
-                + " on " + result.thresholdReachedOn() + "." + ClauseText.progress(clause, result) + " "
+                + " on " + result.thresholdReachedOn() + "." + progress + " "
                 + ClauseText.laterRule(clause);
     }
 

@@ -111,7 +111,8 @@ class ClauseFamiliesTest {
         Result partial = EntryIntoForce.compute(ctbt, instruments);
         assertThat(partial.thresholdReached()).isFalse();
         assertThat(partial.requiredDeposited()).isEqualTo(2);
-        assertThat(ClauseText.progress(ctbt, partial)).contains("Named participants: 2 of 3 have deposited.");
+        assertThat(ClauseText.progress(ctbt, partial, code -> code))
+                .contains("Named participants: 2 of 3 have deposited; 1 missing: IND.");
         instruments.add(i("IND", "2031-03-01"));
         Result all = EntryIntoForce.compute(ctbt, instruments);
         assertThat(all.thresholdReachedOn()).isEqualTo(d("2031-03-01"));
@@ -130,7 +131,7 @@ class ClauseFamiliesTest {
         Result without = EntryIntoForce.compute(kyoto, instruments);
         assertThat(without.thresholdReached()).isFalse();
         assertThat(without.counted()).isEqualTo(4);
-        assertThat(ClauseText.progress(kyoto, without))
+        assertThat(ClauseText.progress(kyoto, without, code -> code))
                 .contains("Weighted condition: 15.90 per cent of the required 55 per cent (not met).");
         instruments.add(i("RUS", "2004-11-18"));
         Result with = EntryIntoForce.compute(kyoto, instruments);

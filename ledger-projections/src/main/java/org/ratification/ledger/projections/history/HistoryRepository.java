@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.ratification.ledger.projections.EventJson;
+import org.ratification.ledger.projections.FoldWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -72,20 +73,26 @@ public class HistoryRepository {
         values.add(r.reason());
         values.add(EventJson.write(r.payload()));
         values.add(EventJson.write(r.metadata()));
-        jdbc.update(INSERT.formatted(r.globalPosition() == null ? APPENDED_INDEX : "?"), values.toArray());
+        String sql = INSERT.formatted(r.globalPosition() == null ? APPENDED_INDEX : "?");
+        if (!FoldWrites.add(sql, values.toArray())) {
+            jdbc.update(sql, values.toArray());
+        }
     }
 
     void deleteAll() {
+        FoldWrites.flush();
         jdbc.update("DELETE FROM history_record");
     }
 
     public boolean hasTreaty(String treatyId) {
+        FoldWrites.flush();
         Integer n =
                 jdbc.queryForObject("SELECT COUNT(*) FROM history_record WHERE treaty_id = ?", Integer.class, treatyId);
         return n != null && n > 0;
     }
 
     public long count(String treatyId, HistoryFilter filter) {
+        FoldWrites.flush();
         MapSqlParameterSource params = new MapSqlParameterSource();
         Long n = named.queryForObject(
                 "SELECT COUNT(*) FROM history_record WHERE " + where(treatyId, filter, params), params, Long.class);
@@ -93,6 +100,7 @@ public class HistoryRepository {
     }
 
     public List<HistoryRecord> page(String treatyId, HistoryFilter filter, int page, int size) {
+        FoldWrites.flush();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(treatyId, filter, params);
         params.addValue("limit", size).addValue("offset", (long) page * size);
@@ -106,6 +114,7 @@ public class HistoryRepository {
 
     /** Every record of a treaty in chain order, one at a time, without holding them all. */
     public void each(String treatyId, Consumer<HistoryRecord> consumer) {
+        FoldWrites.flush();
         jdbc.query(
                 con -> {
                     var statement = con.prepareStatement(
@@ -134,6 +143,7 @@ public class HistoryRepository {
     }
 
     Map<String, List<String>> correctedBy(Collection<String> recordIds) {
+        FoldWrites.flush();
         Map<String, List<String>> byTarget = new LinkedHashMap<>();
         named.query(
                 "SELECT corrects_record_id, record_id FROM history_record WHERE corrects_record_id IN (:ids)"

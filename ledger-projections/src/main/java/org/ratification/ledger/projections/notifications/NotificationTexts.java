@@ -289,7 +289,7 @@ final class NotificationTexts {
                             ? ""
                             : " (instruments of regional economic integration organizations are not counted)")
                     + ". Instruments counted so far: " + result.counted() + " of " + clause.instrumentsRequired()
-                    + "." + ClauseText.progress(clause, result) + notCounted;
+                    + "." + ClauseText.progress(clause, result, this::name) + notCounted;
         }
         LocalDate general = result.entryIntoForceOn();
         LocalDate inForce = result.entryIntoForceFor(depositedOn);

@@ -1,7 +1,10 @@
 package org.ratification.ledger.projections.status;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.ratification.ledger.projections.FoldWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,13 +13,36 @@ import org.springframework.stereotype.Repository;
 public class ChainHeads {
 
     private final JdbcTemplate jdbc;
+    /** During a fold on this thread: each treaty's latest head, written when the fold's writes are sent. */
+    private final ThreadLocal<Map<String, Head>> held = ThreadLocal.withInitial(LinkedHashMap::new);
+
+    private final Runnable writeHeld = this::writeHeld;
+
+    private record Head(long sequence, String hash) {}
 
     public ChainHeads(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** Records a record's hash as the head unless a later record is already the head (replays). */
+    /**
+     * Records a record's hash as the head unless a later record is already the head (replays). During
+     * a fold only the treaty's latest head is written, once ({@link FoldWrites}).
+     */
     public void advance(String treatyId, long sequence, String hash) {
+        if (FoldWrites.deferring(writeHeld)) {
+            held.get().merge(treatyId, new Head(sequence, hash), (a, b) -> b.sequence() >= a.sequence() ? b : a);
+            return;
+        }
+        write(treatyId, sequence, hash);
+    }
+
+    private void writeHeld() {
+        Map<String, Head> heads = held.get();
+        heads.forEach((treaty, head) -> write(treaty, head.sequence(), head.hash()));
+        heads.clear();
+    }
+
+    private void write(String treatyId, long sequence, String hash) {
         int updated = jdbc.update(
                 "UPDATE status_chain_head SET head_hash = ?, head_sequence = ? WHERE treaty_id = ? AND head_sequence <= ?",
                 hash,
@@ -35,6 +61,7 @@ public class ChainHeads {
     }
 
     public Optional<String> headHash(String treatyId) {
+        FoldWrites.flush();
         return jdbc
                 .queryForList("SELECT head_hash FROM status_chain_head WHERE treaty_id = ?", String.class, treatyId)
                 .stream()
@@ -42,6 +69,7 @@ public class ChainHeads {
     }
 
     public void deleteAll() {
+        FoldWrites.flush();
         jdbc.update("DELETE FROM status_chain_head");
     }
 }

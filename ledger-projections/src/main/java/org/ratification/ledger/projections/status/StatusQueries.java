@@ -60,6 +60,15 @@ public class StatusQueries {
                 .toList();
     }
 
+    /**
+     * A registered treaty's definition (titles, clauses, opening for signature), as the status read
+     * model holds it: written in the transaction that registered the treaty, so it is there as soon
+     * as the registration's 201 is.
+     */
+    public Optional<TreatyDefinition> definition(String treatyId) {
+        return treaty(treatyId).map(treaty -> treaty.definition);
+    }
+
     /** Reservations made by {@code asOf}, with the objections to each and whether they were timely. */
     public Optional<List<ReservationView>> reservations(String treatyId, LocalDate asOf) {
         return treaty(treatyId).map(treaty -> calculator.reservations(treaty.actions, asOf));

@@ -24,6 +24,7 @@ import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
+import org.ratification.ledger.projections.FoldWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -109,6 +110,7 @@ public class StatusRepository {
     }
 
     public void saveTreaty(TreatyDefinition d) {
+        FoldWrites.flush();
         jdbc.update("DELETE FROM status_treaty WHERE treaty_id = ?", d.id());
         var eif = d.entryIntoForce();
         jdbc.update(
@@ -130,39 +132,47 @@ public class StatusRepository {
                 write(d));
     }
 
-    /** Writes an action record, replacing the one a replay may already have written: one statement. */
+    /**
+     * Writes an action record, replacing the one a replay may already have written: one statement
+     * (held for a batch during a fold, {@link FoldWrites}).
+     */
     public void saveAction(String treatyId, long position, Action a) {
+        Object[] row = {
+            a.recordId(),
+            treatyId,
+            position,
+            a.kind().name(),
+            a.participant(),
+            sqlDate(a.date()),
+            a.instrumentType() == null ? null : a.instrumentType().name(),
+            a.place(),
+            json(a.declarations()),
+            json(a.reservations()),
+            a.communicationKind() == null ? null : a.communicationKind().name(),
+            a.text(),
+            a.refersTo(),
+            sqlDate(a.effectiveOn()),
+            a.retracted(),
+            json(a.territories()),
+            a.predecessor(),
+            sqlDate(a.boundFrom()),
+            a.amendmentId(),
+            a.adoptionMethod() == null ? null : a.adoptionMethod().name(),
+            a.irregularity() == null ? null : a.irregularity().code(),
+            a.irregularity() == null ? null : a.irregularity().note()
+        };
         if (saveAction == null) {
+            FoldWrites.flush();
             jdbc.update("DELETE FROM status_record WHERE record_id = ?", a.recordId());
+            jdbc.update(INSERT_ACTION, row);
+        } else if (!FoldWrites.add(saveAction, row)) {
+            jdbc.update(saveAction, row);
         }
-        jdbc.update(
-                saveAction == null ? INSERT_ACTION : saveAction,
-                a.recordId(),
-                treatyId,
-                position,
-                a.kind().name(),
-                a.participant(),
-                sqlDate(a.date()),
-                a.instrumentType() == null ? null : a.instrumentType().name(),
-                a.place(),
-                json(a.declarations()),
-                json(a.reservations()),
-                a.communicationKind() == null ? null : a.communicationKind().name(),
-                a.text(),
-                a.refersTo(),
-                sqlDate(a.effectiveOn()),
-                a.retracted(),
-                json(a.territories()),
-                a.predecessor(),
-                sqlDate(a.boundFrom()),
-                a.amendmentId(),
-                a.adoptionMethod() == null ? null : a.adoptionMethod().name(),
-                a.irregularity() == null ? null : a.irregularity().code(),
-                a.irregularity() == null ? null : a.irregularity().note());
     }
 
     public void correct(
             String recordId, String participant, LocalDate date, InstrumentType type, LocalDate effectiveOn) {
+        FoldWrites.flush();
         jdbc.update(
                 "UPDATE status_record SET participant = ?, legal_date = ?, instrument_type = ?, effective_on = ?"
                         + " WHERE record_id = ?",
@@ -174,15 +184,18 @@ public class StatusRepository {
     }
 
     public void retract(String recordId) {
+        FoldWrites.flush();
         jdbc.update("UPDATE status_record SET retracted = TRUE WHERE record_id = ?", recordId);
     }
 
     public void deleteAll() {
+        FoldWrites.flush();
         jdbc.update("DELETE FROM status_record");
         jdbc.update("DELETE FROM status_treaty");
     }
 
     public Optional<TreatyDefinition> treaty(String treatyId) {
+        FoldWrites.flush();
         return jdbc
                 .query("SELECT * FROM status_treaty WHERE treaty_id = ?", StatusRepository::definition, treatyId)
                 .stream()
@@ -195,12 +208,14 @@ public class StatusRepository {
      * treaty is unknown.
      */
     public Optional<Long> version(String treatyId) {
+        FoldWrites.flush();
         return jdbc.queryForList(VERSIONS + " WHERE t.treaty_id = ?", Long.class, treatyId).stream()
                 .findFirst();
     }
 
     /** Every treaty's {@link #version}, by treaty id. */
     public Map<String, Long> versions() {
+        FoldWrites.flush();
         Map<String, Long> versions = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT t.treaty_id, COALESCE(h.head_sequence, " + NO_VERSION + ")" + VERSIONS_FROM
@@ -212,6 +227,7 @@ public class StatusRepository {
     }
 
     public Optional<Action> action(String recordId) {
+        FoldWrites.flush();
         return jdbc
                 .query("SELECT * FROM status_record WHERE record_id = ?", StatusRepository::action, recordId)
                 .stream()
@@ -220,6 +236,7 @@ public class StatusRepository {
 
     /** A treaty's action records in recording order. */
     public List<Action> actions(String treatyId) {
+        FoldWrites.flush();
         return jdbc.query(
                 "SELECT * FROM status_record WHERE treaty_id = ? ORDER BY position",
                 StatusRepository::action,

@@ -10,7 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Mapping a token's claims to the ledger's roles and recorder. */
-class OidcTokensTest {
+class RolesClaimConverterTest {
 
     private static Jwt jwt(Map<String, Object> claims) {
         Jwt.Builder builder = Jwt.withTokenValue("token")
@@ -24,14 +24,14 @@ class OidcTokensTest {
 
     @Test
     void aNestedRolesClaimAndAPrincipalClaimAreConfigurable() {
-        var oidc = new SecuritySettings.Oidc("https://issuer", null, "realm_access.roles", "preferred_username");
+        var oidc = new SecuritySettings.Oidc("realm_access.roles", "preferred_username");
         Jwt token = jwt(Map.of(
                 "realm_access",
                 Map.of("roles", List.of("auditor", "offline_access")),
                 "preferred_username",
                 "a.auditor"));
 
-        var authentication = OidcTokens.converter(oidc).convert(token);
+        var authentication = new RolesClaimConverter(oidc).convert(token);
 
         assertThat(authentication.getName()).isEqualTo("a.auditor");
         assertThat(authentication.getAuthorities())
@@ -41,18 +41,18 @@ class OidcTokensTest {
 
     @Test
     void rolesMayBeASeparatedStringAndUnknownRolesAreIgnored() {
-        assertThat(OidcTokens.authorities("ROLE_DEPOSITARY, auditor admin"))
+        assertThat(RolesClaimConverter.authorities("ROLE_DEPOSITARY, auditor admin"))
                 .extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_DEPOSITARY", "ROLE_AUDITOR");
-        assertThat(OidcTokens.authorities(null)).isEmpty();
-        assertThat(OidcTokens.authorities(42)).isEmpty();
+        assertThat(RolesClaimConverter.authorities(null)).isEmpty();
+        assertThat(RolesClaimConverter.authorities(42)).isEmpty();
     }
 
     @Test
     void withoutThePrincipalClaimTheSubjectIsTheRecorder() {
-        var oidc = new SecuritySettings.Oidc("https://issuer", null, "roles", "preferred_username");
+        var oidc = new SecuritySettings.Oidc("roles", "preferred_username");
 
-        assertThat(OidcTokens.converter(oidc)
+        assertThat(new RolesClaimConverter(oidc)
                         .convert(jwt(Map.of("roles", List.of("DEPOSITARY"))))
                         .getName())
                 .isEqualTo("0f3c-uuid");

@@ -9,8 +9,8 @@
   'use strict';
 
   const EVENT_TYPES = [
-    'TreatyRegistered', 'ConventionSigned', 'InstrumentDeposited', 'DenunciationNotified',
-    'CommunicationReceived', 'RecordCorrected', 'RecordRetracted'
+    'TREATY_REGISTERED', 'SIGNATURE', 'INSTRUMENT', 'DENUNCIATION',
+    'COMMUNICATION', 'CORRECTION', 'RETRACTION'
   ];
   const DAY = 86400000;
 
@@ -84,6 +84,8 @@
       if (text !== undefined) node.setAttribute('aria-label', text);
     });
     $('name-filter').placeholder = t('filter.placeholder');
+    $('as-of').placeholder = t('asof.format');
+    $('as-of').lang = state.lang;
     $('timeline-chart').setAttribute('aria-label', t('chart.label'));
     document.querySelectorAll('a[data-route]').forEach((a) => {
       if (!a.dataset.path) a.dataset.path = a.getAttribute('href');
@@ -116,6 +118,36 @@
   function dayOfMonth(date) {
     const day = date.getUTCDate();
     return state.lang === 'fr' && day === 1 ? '1er' : String(day);
+  }
+
+  // "1st", "2nd", "23rd", "11th"; in French "1er", then "2e", "3e"…
+  function ordinal(n) {
+    if (state.lang === 'fr') return n === 1 ? '1er' : `${n}e`;
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
+    return `${n}${suffix}`;
+  }
+
+  // ---- the as-of date as typed: ISO (2025-03-01) in English, jj/mm/aaaa (01/03/2025) in French,
+  // ISO accepted in both; a browser's <input type=date> would follow the browser's locale instead
+
+  function typedDate(iso) {
+    if (!iso) return '';
+    const [y, m, d] = iso.split('-');
+    return state.lang === 'fr' ? `${d}/${m}/${y}` : iso;
+  }
+
+  // the ISO date typed, or null when it is no date of the calendar
+  function parseTyped(text) {
+    const value = text.trim();
+    let match = value.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+    let y, m, d;
+    if (match) [, y, m, d] = match.map(Number);
+    else if (state.lang === 'fr' && (match = value.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/))) [, d, m, y] = match.map(Number);
+    else return null;
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (y < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
 
   function formatDay(day) {
@@ -312,10 +344,10 @@
     if (flash) fresh.classList.add('flash');
   }
 
-  // the cards' status lines, each with the short title the pages use as heading
+  // the cards' status lines, each with its titles in the page's language (the short one as heading)
   async function getCards() {
-    const cards = await getJson('/api/pages/treaties');
-    return cards.map((card) => ({ ...card.treaty, shortTitle: card.shortTitle }));
+    const cards = await getJson(`/api/pages/treaties?lang=${state.lang}`);
+    return cards.map((card) => ({ ...card.treaty, shortTitle: card.shortTitle, title: card.title || card.treaty.title }));
   }
 
   async function loadHome() {
@@ -375,13 +407,15 @@
     section.hidden = false;
     section.dataset.treatyId = treaty.id;
     const stone = milestone(treaty);
-    const shortTitle = page.shortTitle || treaty.title;
+    // the titles in the page's language (treaty.title is the English one)
+    const title = page.title || treaty.title;
+    const shortTitle = page.shortTitle || title;
     const id = encodeURIComponent(treaty.id);
     // front page: the header of the selected treaty
     $('detail-reference').textContent = treaty.reference;
     $('detail-title').textContent = shortTitle;
-    $('detail-full-title').hidden = shortTitle === treaty.title;
-    $('detail-full-title').textContent = treaty.title;
+    $('detail-full-title').hidden = shortTitle === title;
+    $('detail-full-title').textContent = title;
     $('detail-page-link').setAttribute('href', href(`/treaties/${id}`));
     $('detail-milestone').textContent = stone.text;
     $('detail-milestone').dataset.kind = stone.kind;
@@ -390,11 +424,11 @@
       document.title = `${shortTitle} · ${t('site')}`;
       $('page-reference').textContent = treaty.reference;
       $('page-title').textContent = shortTitle;
-      $('page-full-title').textContent = treaty.title;
-      $('page-full-title').hidden = shortTitle === treaty.title;
+      $('page-full-title').textContent = title;
+      $('page-full-title').hidden = shortTitle === title;
       $('page-milestone').textContent = stone.text;
       $('page-milestone').dataset.kind = stone.kind;
-      $('as-of').value = treaty.asOf;
+      showAsOf(treaty.asOf);
       const past = page.past;
       $('past-view').hidden = !past;
       $('past-view').textContent = past ? t('asof.past', longDate(treaty.asOf), longDate(page.today)) : '';
@@ -433,14 +467,14 @@
   // the ledger's own explanation in English; in French the same facts from the bundle
   function explanation(treaty, clause) {
     if (state.lang === 'en' || !clause) return treaty.explanation || '';
-    const rule = t('eif.rule', clause.daysAfterThreshold, clause.instrumentsRequired);
+    const rule = t('eif.rule', ordinal(clause.daysAfterThreshold), ordinal(clause.instrumentsRequired));
     if (!treaty.thresholdReachedOn) {
       return t('eif.pending', rule, treaty.instrumentsCounted, treaty.instrumentsRequired);
     }
     const who = state.participants.find((p) => p.participant === treaty.thresholdParticipant);
     return t(treaty.inForce ? 'eif.inForce' : 'eif.reached', longDate(treaty.entryIntoForceOn), rule,
       longDate(treaty.thresholdReachedOn), who ? who.name : (treaty.thresholdParticipant || ''),
-      clause.daysAfterLaterInstrument);
+      ordinal(clause.daysAfterLaterInstrument));
   }
 
   // cumulative counts by day as steps, from the opening for signature to the date shown
@@ -473,16 +507,19 @@
     const datasets = [
       {
         label: t('chart.instruments'), data: steps(counted, from, asOfDay), stepped: true, borderColor: '#1f5fa8',
-        backgroundColor: 'rgba(31, 95, 168, 0.12)', fill: true, pointRadius: 0, borderWidth: 2
+        backgroundColor: 'rgba(31, 95, 168, 0.12)', fill: true, pointRadius: 0, borderWidth: 2, order: 2
       },
       {
         label: t('chart.signatures'), data: steps(signed, from, asOfDay), stepped: true, borderColor: '#6b7f94',
-        backgroundColor: 'transparent', pointRadius: 0, borderWidth: 2
+        backgroundColor: 'transparent', pointRadius: 0, borderWidth: 2, order: 1
       },
       {
         label: t('chart.required', treaty.instrumentsRequired),
         data: [{ x: from, y: treaty.instrumentsRequired }, { x: asOfDay, y: treaty.instrumentsRequired }],
-        borderColor: '#b03a2e', borderDash: [6, 4], pointRadius: 0, borderWidth: 1.5, fill: false
+        borderColor: '#b03a2e', borderDash: [6, 4], pointRadius: 0, borderWidth: 2, fill: false,
+        // drawn last (a lower order is drawn over a higher one): a series that reaches the threshold
+        // runs along it without hiding it
+        order: 0
       }
     ];
     const range = { min: from, max: Math.max(asOfDay, from + 1) };
@@ -506,7 +543,8 @@
           y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('chart.count') } }
         },
         plugins: {
-          legend: { position: 'bottom', labels: { boxWidth: 14 } },
+          // the legend in the datasets' order, not their drawing order
+          legend: { position: 'bottom', labels: { boxWidth: 14, sort: (a, b) => a.datasetIndex - b.datasetIndex } },
           tooltip: { callbacks: { title: (items) => items.length ? formatDay(items[0].parsed.x) : '' } }
         }
       }
@@ -709,10 +747,26 @@
     navigate(href('/notifications') + (search ? `?${search}` : ''));
   }
 
+  function showAsOf(iso) {
+    const input = $('as-of');
+    input.value = typedDate(iso);
+    input.removeAttribute('aria-invalid');
+    $('as-of-error').hidden = true;
+    $('as-of-error').textContent = '';
+  }
+
   function onAsOf(event) {
     event.preventDefault();
-    const value = $('as-of').value;
-    if (!value || state.route.view !== 'treaty') return;
+    if (state.route.view !== 'treaty') return;
+    const input = $('as-of');
+    const value = parseTyped(input.value);
+    if (!value) {
+      input.setAttribute('aria-invalid', 'true');
+      $('as-of-error').textContent = t('asof.invalid', input.value.trim(), t('asof.format'));
+      $('as-of-error').hidden = false;
+      input.focus();
+      return;
+    }
     navigate(href(`/treaties/${encodeURIComponent(state.route.id)}?asOf=${encodeURIComponent(value)}`));
   }
 

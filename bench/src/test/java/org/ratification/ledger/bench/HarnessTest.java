@@ -76,7 +76,7 @@ class HarnessTest {
 
     @Test
     void recordIdsAreReadFromTheEventEnvelope() {
-        assertThat(SseListener.recordId("{\"type\":\"ConventionSigned\",\"payload\":{\"recordId\":\"r-1\"}}"))
+        assertThat(SseListener.recordId("{\"type\":\"SIGNATURE\",\"payload\":{\"recordId\":\"r-1\"}}"))
                 .isEqualTo("r-1");
         assertThat(SseListener.recordId("not json")).isNull();
     }

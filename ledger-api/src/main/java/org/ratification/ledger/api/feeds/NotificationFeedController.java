@@ -81,7 +81,7 @@ class NotificationFeedController {
                 .treaty();
         String title = notifications
                 .definition(treatyId)
-                .map(d -> d.shortTitle() != null ? d.shortTitle() : d.title())
+                .map(d -> d.shortTitleIn(french))
                 .orElse(treaty.title());
         String path = UriUtils.encodePathSegment(treatyId, StandardCharsets.UTF_8);
         return feed(

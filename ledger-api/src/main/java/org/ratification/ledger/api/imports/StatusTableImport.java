@@ -168,23 +168,31 @@ public class StatusTableImport {
         Map<String, String> metadata = Map.of(RecordingMetadata.SOURCE, source);
         if (action.kind() == ActionKind.SIGNATURE) {
             return writer.record(
-                    id -> new SignConventionCommand(
-                            treatyId, id, code, action.date(), null, action.predecessor(), action.irregularity()),
-                    metadata);
+                            id -> new SignConventionCommand(
+                                    treatyId,
+                                    id,
+                                    code,
+                                    action.date(),
+                                    null,
+                                    action.predecessor(),
+                                    action.irregularity()),
+                            metadata)
+                    .recordId();
         }
         return writer.record(
-                id -> new DepositInstrumentCommand(
-                        treatyId,
-                        id,
-                        code,
-                        action.type(),
-                        action.date(),
-                        List.of(),
-                        List.of(),
-                        action.predecessor(),
-                        action.boundFrom(),
-                        action.irregularity()),
-                metadata);
+                        id -> new DepositInstrumentCommand(
+                                treatyId,
+                                id,
+                                code,
+                                action.type(),
+                                action.date(),
+                                List.of(),
+                                List.of(),
+                                action.predecessor(),
+                                action.boundFrom(),
+                                action.irregularity()),
+                        metadata)
+                .recordId();
     }
 
     /** The actions to record, in legal-date order: a signature before an instrument of the same day. */

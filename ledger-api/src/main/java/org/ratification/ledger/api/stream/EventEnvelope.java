@@ -10,7 +10,8 @@ import java.util.Map;
  * Its JSON form is the {@code full} shape of {@code schema/event-envelope.json}.
  *
  * @param eventId the event's unique id: consumers deduplicate by it
- * @param type the event's name without the {@code Event} suffix, e.g. {@code InstrumentDeposited}
+ * @param type the record's one name ({@link org.ratification.ledger.core.api.RecordType}), e.g. {@code
+ *     INSTRUMENT}: the same as the history's {@code type} and a write's {@code action}
  * @param revision the payload's revision ({@code @Revision}); a new revision may change the payload
  * @param treatyId the treaty whose stream holds the event (the Kafka key)
  * @param sequence the event's position within its treaty's stream, from 0

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.ratification.ledger.api.config.AxonConfiguration;
+import org.ratification.ledger.core.api.RecordType;
 import org.ratification.ledger.core.api.RecordingMetadata;
 import org.ratification.ledger.core.api.TreatyEvent;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Component;
 /** Builds the envelope of an event message and writes it as JSON (ISO dates, stored field names). */
 @Component
 public class EventEnvelopes {
-
-    private static final String EVENT_SUFFIX = "Event";
 
     private final ObjectMapper json = AxonConfiguration.storageObjectMapper();
     private final RevisionResolver revisions = new AnnotationRevisionResolver();
@@ -32,7 +31,7 @@ public class EventEnvelopes {
         Map<String, Object> metadata = new TreeMap<>(message.getMetaData());
         return new EventEnvelope(
                 message.getIdentifier(),
-                typeName(message.getPayloadType()),
+                RecordType.nameOf(message.getPayloadType()),
                 revisions.revisionOf(message.getPayloadType()),
                 treatyEvent != null ? treatyEvent.treatyId() : domain != null ? domain.getAggregateIdentifier() : null,
                 domain != null ? domain.getSequenceNumber() : -1,
@@ -64,14 +63,6 @@ public class EventEnvelopes {
     /** The position of a tracking token in the store, or -1 for a token without one. */
     public static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
-    }
-
-    /** {@code InstrumentDepositedEvent} → {@code InstrumentDeposited}. */
-    public static String typeName(Class<?> payloadType) {
-        String name = payloadType.getSimpleName();
-        return name.endsWith(EVENT_SUFFIX) && name.length() > EVENT_SUFFIX.length()
-                ? name.substring(0, name.length() - EVENT_SUFFIX.length())
-                : name;
     }
 
     private static String text(Object value) {

@@ -13,7 +13,8 @@ import java.time.LocalDate;
  *
  * @param view always {@code public}: tells this shape from the full {@link EventEnvelope}
  * @param eventId the event's unique id: subscribers deduplicate by it
- * @param type the event's name without the {@code Event} suffix
+ * @param type the record's one name ({@link org.ratification.ledger.core.api.RecordType}), e.g. {@code
+ *     INSTRUMENT}
  * @param treatyId the treaty whose stream holds the event
  * @param sequence the event's position within its treaty's stream, from 0
  * @param globalPosition the event's position in the whole store (the SSE id)

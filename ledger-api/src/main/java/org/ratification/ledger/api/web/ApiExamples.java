@@ -11,7 +11,8 @@ final class ApiExamples {
     static final String TREATY =
             """
             {"id":"cybercrime","reference":"XVIII-16",
-             "title":"United Nations Convention against Cybercrime","adoptedOn":"2024-12-24",
+             "title":"United Nations Convention against Cybercrime",
+             "titleFr":"Convention des Nations Unies contre la cybercriminalité","adoptedOn":"2024-12-24",
              "signature":{"opensOn":"2025-10-25","closesOn":"2026-12-31"},
              "entryIntoForce":{"instrumentsRequired":40,"daysAfterThreshold":90,
                "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
@@ -30,7 +31,7 @@ final class ApiExamples {
     static final String PARTICIPANTS =
             """
             [{"participant":"FRA","name":"France","signedOn":"2025-10-25","signedAt":"Hanoi",
-              "instrument":{"type":"RATIFICATION","letter":"","depositedOn":"2026-01-10","recordId":"6f1c…"},
+              "instrument":{"type":"RATIFICATION","letter":null,"depositedOn":"2026-01-10","recordId":"6f1c…"},
               "entryIntoForceOn":null,"status":"CONTRACTING","denunciationReceivedOn":null,
               "denunciationEffectiveOn":null,"declarations":[],"reservations":[],"territories":[],"amendments":[],
               "signatureLetter":null,"signaturePredecessor":null,"irregularities":[]}]""";
@@ -42,7 +43,8 @@ final class ApiExamples {
 
     static final String RECORDED =
             """
-            {"recordId":"6f1c2a9e-0b7d-4a51-9f0e-2d7c1b3a4e5f","treatyId":"cybercrime","action":"INSTRUMENT"}""";
+            {"recordId":"6f1c2a9e-0b7d-4a51-9f0e-2d7c1b3a4e5f","treatyId":"cybercrime","action":"INSTRUMENT",
+             "sequence":7,"recordedAt":"2026-01-12T09:30:00.123456Z"}""";
 
     static final String SIGNATURE = """
             {"participant":"FRA","signedOn":"2025-10-25","place":"Hanoi"}""";

@@ -24,6 +24,7 @@ import org.ratification.ledger.projections.changes.ChangesView;
 import org.ratification.ledger.projections.history.HistoryFilter;
 import org.ratification.ledger.projections.history.HistoryPage;
 import org.ratification.ledger.projections.history.HistoryQueries;
+import org.ratification.ledger.projections.history.HistoryRecord;
 import org.ratification.ledger.projections.notifications.NotificationQueries;
 import org.ratification.ledger.projections.timetravel.TimeTravel;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -119,6 +120,21 @@ class AuditController {
         String code =
                 participant == null || participant.isBlank() ? null : Require.participant(participant, "participant");
         return history.page(treatyId, new HistoryFilter(code, from, to), page, size);
+    }
+
+    @GetMapping(value = "/history/{sequence}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "One record of a treaty's audit history, by its position in the treaty's chain",
+            description = "The record as the history shows it, with the corrections and retractions of it. A write"
+                    + " answers this address in its Location header.")
+    HistoryRecord record(
+            @Parameter(description = "The treaty's id", example = "cybercrime") @PathVariable String treatyId,
+            @Parameter(description = "The record's position in the treaty's chain, from 0", example = "7") @PathVariable
+                    long sequence) {
+        requireTreaty(treatyId);
+        return history.record(treatyId, sequence).orElseThrow(() -> Rejection.notFound(
+                        "RECORD_NOT_FOUND", "Treaty '" + treatyId + "' has no record at sequence " + sequence + ".")
+                .exception());
     }
 
     @GetMapping(value = "/history", produces = NDJSON)

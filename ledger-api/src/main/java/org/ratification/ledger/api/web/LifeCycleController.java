@@ -11,10 +11,12 @@ import java.util.List;
 import org.ratification.ledger.api.write.LedgerWriter;
 import org.ratification.ledger.core.api.AdoptAmendmentCommand;
 import org.ratification.ledger.core.api.DepositAmendmentInstrumentCommand;
+import org.ratification.ledger.core.api.RecordType;
 import org.ratification.ledger.core.api.ReservationView;
 import org.ratification.ledger.projections.status.StatusQueries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,16 +54,17 @@ class LifeCycleController {
                     + " names after entry into force (422 AMENDMENT_TOO_EARLY, AMENDMENTS_NOT_PROVIDED).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = {@ExampleObject(name = "amendment", value = AMENDMENT)}))
-    Recorded adoptAmendment(@PathVariable String treatyId, @RequestBody Requests.AmendmentRequest body) {
+    ResponseEntity<Recorded> adoptAmendment(
+            @PathVariable String treatyId, @RequestBody Requests.AmendmentRequest body) {
         present(body, "body");
         String amendmentId = Require.recordId(body.amendmentId(), "amendmentId");
         var adoptedOn = present(body.adoptedOn(), "adoptedOn");
         var method = present(body.method(), "method");
         String text = Require.text(present(body.text(), "text"), "text", Require.MAX_TEXT);
-        return new Recorded(
-                writer.record(id -> new AdoptAmendmentCommand(treatyId, id, amendmentId, adoptedOn, method, text)),
+        return Recorded.created(
                 treatyId,
-                "AMENDMENT");
+                RecordType.AMENDMENT,
+                writer.record(id -> new AdoptAmendmentCommand(treatyId, id, amendmentId, adoptedOn, method, text)));
     }
 
     @PostMapping("/amendments/{amendmentId}/instruments")
@@ -72,7 +75,7 @@ class LifeCycleController {
                     + " amendment clause names (422 NOT_A_PARTY, UNKNOWN_AMENDMENT; 409 ALREADY_DEPOSITED).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = {@ExampleObject(name = "acceptance", value = AMENDMENT_INSTRUMENT)}))
-    Recorded depositForAmendment(
+    ResponseEntity<Recorded> depositForAmendment(
             @PathVariable String treatyId,
             @PathVariable String amendmentId,
             @RequestBody Requests.AmendmentInstrumentRequest body) {
@@ -81,11 +84,11 @@ class LifeCycleController {
         var type = present(body.type(), "type");
         var depositedOn = present(body.depositedOn(), "depositedOn");
         String amendment = Require.recordId(amendmentId, "amendmentId");
-        return new Recorded(
-                writer.record(id ->
-                        new DepositAmendmentInstrumentCommand(treatyId, id, amendment, participant, type, depositedOn)),
+        return Recorded.created(
                 treatyId,
-                "AMENDMENT_INSTRUMENT");
+                RecordType.AMENDMENT_INSTRUMENT,
+                writer.record(id -> new DepositAmendmentInstrumentCommand(
+                        treatyId, id, amendment, participant, type, depositedOn)));
     }
 
     @GetMapping("/reservations")

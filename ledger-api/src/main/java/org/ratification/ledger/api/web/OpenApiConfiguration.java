@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -46,6 +47,8 @@ class OpenApiConfiguration {
     static final String CODES = "x-problem-codes";
     /** The role an operation requires. */
     static final String ROLE = "x-required-role";
+
+    private static final String RECORDED_REF = "#/components/schemas/Recorded";
 
     private static final List<String> BODY_CODES = List.of(
             "MALFORMED_JSON",
@@ -149,8 +152,9 @@ class OpenApiConfiguration {
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         boolean write = method == PathItem.HttpMethod.POST;
         boolean admin = path.startsWith("/api/admin/");
-        boolean history = path.matches("/api/treaties/\\{[^}]+}/history(/.*)?");
-        String role = write || admin ? "DEPOSITARY" : history ? "AUDITOR" : null;
+        // as SecurityConfiguration: a treaty's history and the log's export of records need the AUDITOR role
+        boolean auditor = path.matches("/api/treaties/\\{[^}]+}/history(/.*)?") || path.equals("/api/log/leaves");
+        String role = write || admin ? "DEPOSITARY" : auditor ? "AUDITOR" : null;
         ApiResponses responses = Optional.ofNullable(operation.getResponses()).orElseGet(ApiResponses::new);
         operation.setResponses(responses);
         typeCreated(responses);
@@ -162,6 +166,9 @@ class OpenApiConfiguration {
         if (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()))) {
             QUERY_CODES.stream().filter(c -> !badRequest.contains(c)).forEach(badRequest::add);
+        }
+        if (path.contains("{sequence}") && !badRequest.contains("INVALID_PARAMETER")) {
+            badRequest.add("INVALID_PARAMETER"); // a sequence that is not a number
         }
         if (!badRequest.isEmpty()) {
             error(responses, "400", "The request is malformed; nothing was recorded", badRequest);
@@ -178,7 +185,13 @@ class OpenApiConfiguration {
                     "Too many failed logins from this address (see Retry-After)",
                     List.of("TOO_MANY_ATTEMPTS"));
         }
-        if (path.contains("{treatyId}")) {
+        if (path.contains("{treatyId}") && path.contains("{sequence}")) {
+            error(
+                    responses,
+                    "404",
+                    "No treaty with this id, or no record at this sequence",
+                    List.of("TREATY_NOT_FOUND", "RECORD_NOT_FOUND"));
+        } else if (path.contains("{treatyId}")) {
             error(responses, "404", "No treaty with this id", List.of("TREATY_NOT_FOUND"));
         } else if (path.contains("{processingGroup}")) {
             error(responses, "404", "No read model of that name", List.of("PROCESSOR_NOT_FOUND"));
@@ -195,19 +208,35 @@ class OpenApiConfiguration {
         error(responses, "500", "An unexpected failure; the log holds the details", List.of("INTERNAL_ERROR"));
     }
 
-    /** A 201 documented with examples only comes out as {@code *}{@code /*}: the writes answer JSON. */
+    /**
+     * A 201 documented with examples only comes out as {@code *}{@code /*}: the writes answer JSON, a
+     * {@link Recorded} with the {@code Location} of the record.
+     */
     private static void typeCreated(ApiResponses responses) {
         ApiResponse created = responses.get("201");
-        if (created == null
-                || created.getContent() == null
-                || !created.getContent().containsKey("*/*")) {
+        if (created == null || created.getContent() == null) {
             return;
         }
         MediaType any = created.getContent().remove("*/*");
-        if (any.getSchema() == null) {
-            any.setSchema(new Schema<>().$ref("#/components/schemas/Recorded"));
+        if (any != null) {
+            created.getContent().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
         }
-        created.getContent().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
+        MediaType json = created.getContent().get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+        if (json == null) {
+            return;
+        }
+        if (json.getSchema() == null) {
+            json.setSchema(new Schema<>().$ref(RECORDED_REF));
+        }
+        if (RECORDED_REF.equals(json.getSchema().get$ref())) {
+            created.addHeaderObject(
+                    org.springframework.http.HttpHeaders.LOCATION,
+                    new Header()
+                            .description("The record: /api/treaties/{treatyId}/history/{sequence}, which answers it"
+                                    + " as the history shows it")
+                            .required(true)
+                            .schema(new StringSchema().format("uri-reference")));
+        }
     }
 
     private static void error(ApiResponses responses, String status, String description, List<String> codes) {

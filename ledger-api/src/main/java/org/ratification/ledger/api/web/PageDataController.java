@@ -62,10 +62,16 @@ class PageDataController {
         this.clock = clock;
     }
 
-    /** The treaty page: status line, titles, signature period, table and reservations on one legal date. */
+    /**
+     * The treaty page: status line, titles, signature period, table and reservations on one legal
+     * date. {@code shortTitle} and {@code title} are in the page's language: in French the
+     * definition's French titles where it has them, else the English ones ({@code treaty.title}
+     * stays the English title).
+     */
     record TreatyPage(
             TreatyStatusView treaty,
             String shortTitle,
+            String title,
             LocalDate opensForSignatureOn,
             LocalDate closesForSignatureOn,
             EntryIntoForceClause entryIntoForce,
@@ -82,13 +88,16 @@ class PageDataController {
      */
     record CountedInstrument(String participant, LocalDate depositedOn) {}
 
-    /** A card of the front page: the status line with the title the pages use as heading. */
-    record TreatyCard(TreatyStatusView treaty, String shortTitle) {}
+    /**
+     * A card of the front page: the status line with the titles in the page's language, the short
+     * one the pages use as heading.
+     */
+    record TreatyCard(TreatyStatusView treaty, String shortTitle, String title) {}
 
     /** The State page: who, and its row under each treaty where it has a signature or instrument. */
     record ParticipantPage(String participant, String name, String kind, LocalDate asOf, List<TreatyRow> treaties) {}
 
-    /** One treaty on the State page. */
+    /** One treaty on the State page, its titles in the page's language. */
     record TreatyRow(String id, String reference, String title, String shortTitle, ParticipantView row) {}
 
     @GetMapping("/api/pages/treaties/{treatyId}")
@@ -117,7 +126,8 @@ class PageDataController {
                 table.treaty().withHeadHash(heads.headHash(treatyId).orElse(null));
         return new TreatyPage(
                 view,
-                shortTitle(definition, view.title()),
+                shortTitle(definition, view.title(), french),
+                title(definition, view.title(), french),
                 definition.signature().opensOn(),
                 definition.signature().closesOn(),
                 definition.entryIntoForce(),
@@ -139,11 +149,22 @@ class PageDataController {
     @Operation(
             summary = "The front page's treaty cards, in one answer",
             description = "Each registered treaty's status line today, with its short title (the full title where"
-                    + " the definition has none).")
-    List<TreatyCard> cards() {
+                    + " the definition has none) and its title, in French with 'lang=fr' (or Accept-Language) where"
+                    + " the definition has French titles.")
+    List<TreatyCard> cards(
+            @Parameter(description = "en or fr (default: Accept-Language, else English)", example = "fr")
+                    @RequestParam(required = false)
+                    String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        boolean french = Languages.french(Languages.of(lang, acceptLanguage));
         return status.treaties(LocalDate.now(clock)).stream()
-                .map(view -> new TreatyCard(
-                        view, shortTitle(status.definition(view.id()).orElse(null), view.title())))
+                .map(view -> {
+                    TreatyDefinition definition = status.definition(view.id()).orElse(null);
+                    return new TreatyCard(
+                            view,
+                            shortTitle(definition, view.title(), french),
+                            title(definition, view.title(), french));
+                })
                 .toList();
     }
 
@@ -211,12 +232,16 @@ class PageDataController {
         for (TreatyStatusView treaty : status.treaties(day)) {
             status.status(treaty.id(), day)
                     .flatMap(s -> s.participant(participantCode))
-                    .ifPresent(row -> rows.add(new TreatyRow(
-                            treaty.id(),
-                            treaty.reference(),
-                            treaty.title(),
-                            shortTitle(status.definition(treaty.id()).orElse(null), treaty.title()),
-                            row)));
+                    .ifPresent(row -> {
+                        TreatyDefinition definition =
+                                status.definition(treaty.id()).orElse(null);
+                        rows.add(new TreatyRow(
+                                treaty.id(),
+                                treaty.reference(),
+                                title(definition, treaty.title(), french),
+                                shortTitle(definition, treaty.title(), french),
+                                row));
+                    });
         }
         String name = french ? ParticipantRegistry.standard().frenchNameOf(who.code()) : who.name();
         return new ParticipantPage(
@@ -291,8 +316,14 @@ class PageDataController {
         return p.named(ParticipantRegistry.standard().frenchNameOf(p.participant()));
     }
 
-    static String shortTitle(TreatyDefinition definition, String title) {
-        return definition != null && definition.shortTitle() != null ? definition.shortTitle() : title;
+    /** The heading of the pages in their language ({@link TreatyDefinition#shortTitleIn}). */
+    static String shortTitle(TreatyDefinition definition, String title, boolean french) {
+        return definition != null ? definition.shortTitleIn(french) : title;
+    }
+
+    /** The full title in the pages' language ({@link TreatyDefinition#titleIn}). */
+    static String title(TreatyDefinition definition, String title, boolean french) {
+        return definition != null ? definition.titleIn(french) : title;
     }
 
     private static boolean blank(String value) {

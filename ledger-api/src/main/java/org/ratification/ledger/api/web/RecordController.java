@@ -10,15 +10,18 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ratification.ledger.api.write.LedgerWriter;
+import org.ratification.ledger.api.write.Recording;
 import org.ratification.ledger.core.api.CorrectRecordCommand;
 import org.ratification.ledger.core.api.DepositInstrumentCommand;
 import org.ratification.ledger.core.api.NotifyDenunciationCommand;
 import org.ratification.ledger.core.api.RecordCommunicationCommand;
 import org.ratification.ledger.core.api.RecordCorrection;
+import org.ratification.ledger.core.api.RecordType;
 import org.ratification.ledger.core.api.RetractRecordCommand;
 import org.ratification.ledger.core.api.SignConventionCommand;
 import org.ratification.ledger.core.rules.Rejection;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The depositary's writes: each records one action and answers its record id. */
+/** The depositary's writes: each records one action and answers where it stands (see {@link Recorded}). */
 @RestController
 @RequestMapping("/api/treaties/{treatyId}")
 @Tag(name = "Records", description = "The depositary's writes: each records one action and answers its record id")
@@ -56,7 +59,7 @@ class RecordController {
                                                     @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = {@ExampleObject(name = "signature", value = ApiExamples.SIGNATURE)}))
-    Recorded sign(@PathVariable String treatyId, @RequestBody Requests.SignatureRequest body) {
+    ResponseEntity<Recorded> sign(@PathVariable String treatyId, @RequestBody Requests.SignatureRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
         var signedOn = present(body.signedOn(), "signedOn");
@@ -65,7 +68,7 @@ class RecordController {
         var irregularity = Require.irregularity(body.irregularity());
         return recorded(
                 treatyId,
-                "SIGNATURE",
+                RecordType.SIGNATURE,
                 writer.record(id -> new SignConventionCommand(
                         treatyId, id, participant, signedOn, place, predecessor, irregularity)));
     }
@@ -93,7 +96,7 @@ class RecordController {
                                 @ExampleObject(name = "ratification", value = ApiExamples.INSTRUMENT),
                                 @ExampleObject(name = "accession", value = ApiExamples.ACCESSION)
                             }))
-    Recorded deposit(@PathVariable String treatyId, @RequestBody Requests.InstrumentRequest body) {
+    ResponseEntity<Recorded> deposit(@PathVariable String treatyId, @RequestBody Requests.InstrumentRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
         var type = present(body.type(), "type");
@@ -104,7 +107,7 @@ class RecordController {
         var irregularity = Require.irregularity(body.irregularity());
         return recorded(
                 treatyId,
-                "INSTRUMENT",
+                RecordType.INSTRUMENT,
                 writer.record(id -> new DepositInstrumentCommand(
                         treatyId,
                         id,
@@ -134,13 +137,13 @@ class RecordController {
                                                     @ExampleObject(name = "recorded", value = ApiExamples.RECORDED))))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = {@ExampleObject(name = "denunciation", value = ApiExamples.DENUNCIATION)}))
-    Recorded denounce(@PathVariable String treatyId, @RequestBody Requests.DenunciationRequest body) {
+    ResponseEntity<Recorded> denounce(@PathVariable String treatyId, @RequestBody Requests.DenunciationRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
         var receivedOn = present(body.receivedOn(), "receivedOn");
         return recorded(
                 treatyId,
-                "DENUNCIATION",
+                RecordType.DENUNCIATION,
                 writer.record(id -> new NotifyDenunciationCommand(treatyId, id, participant, receivedOn)));
     }
 
@@ -167,7 +170,8 @@ class RecordController {
                                 @ExampleObject(name = "objection", value = ApiExamples.OBJECTION),
                                 @ExampleObject(name = "withdrawal", value = ApiExamples.WITHDRAWAL)
                             }))
-    Recorded communicate(@PathVariable String treatyId, @RequestBody Requests.CommunicationRequest body) {
+    ResponseEntity<Recorded> communicate(
+            @PathVariable String treatyId, @RequestBody Requests.CommunicationRequest body) {
         present(body, "body");
         String participant = Require.participant(body.participant(), "participant");
         var kind = present(body.kind(), "kind");
@@ -177,7 +181,7 @@ class RecordController {
         var territories = Require.texts(body.territories(), "territories", Require.MAX_SHORT_TEXT);
         return recorded(
                 treatyId,
-                "COMMUNICATION",
+                RecordType.COMMUNICATION,
                 writer.record(id -> new RecordCommunicationCommand(
                         treatyId, id, participant, kind, receivedOn, text, refersTo, territories)));
     }
@@ -204,7 +208,7 @@ class RecordController {
                                 @ExampleObject(name = "correction", value = ApiExamples.CORRECTION),
                                 @ExampleObject(name = "retraction", value = ApiExamples.RETRACTION)
                             }))
-    Recorded correct(@PathVariable String treatyId, @RequestBody Requests.CorrectionRequest body) {
+    ResponseEntity<Recorded> correct(@PathVariable String treatyId, @RequestBody Requests.CorrectionRequest body) {
         present(body, "body");
         String target = Require.recordId(body.recordId(), "recordId");
         String reason = Require.text(present(body.reason(), "reason"), "reason", Require.MAX_TEXT);
@@ -218,13 +222,13 @@ class RecordController {
         if (retract) {
             return recorded(
                     treatyId,
-                    "RETRACTION",
+                    RecordType.RETRACTION,
                     writer.record(id -> new RetractRecordCommand(treatyId, id, target, reason)));
         }
         RecordCorrection correction = correction(body.correction());
         return recorded(
                 treatyId,
-                "CORRECTION",
+                RecordType.CORRECTION,
                 writer.record(id -> new CorrectRecordCommand(treatyId, id, target, reason, correction)));
     }
 
@@ -240,7 +244,7 @@ class RecordController {
         return new RecordCorrection(participant, dates.isEmpty() ? null : dates.get(0), c.type());
     }
 
-    private static Recorded recorded(String treatyId, String action, String recordId) {
-        return new Recorded(recordId, treatyId, action);
+    private static ResponseEntity<Recorded> recorded(String treatyId, RecordType type, Recording recording) {
+        return Recorded.created(treatyId, type, recording);
     }
 }

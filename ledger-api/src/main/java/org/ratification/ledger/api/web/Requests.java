@@ -25,7 +25,9 @@ final class Requests {
             String parentTreatyId,
             Amendments amendments,
             Succession succession,
-            String shortTitle) {
+            String shortTitle,
+            String titleFr,
+            String shortTitleFr) {
         record Signature(LocalDate opensOn, LocalDate closesOn, Boolean closesAtEntryIntoForce) {}
 
         record Amendments(Integer proposalAfterYears, Integer daysAfterInstrument) {}

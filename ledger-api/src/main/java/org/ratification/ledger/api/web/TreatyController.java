@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.EntryIntoForceClause;
 import org.ratification.ledger.core.api.ParticipantStatus;
 import org.ratification.ledger.core.api.ParticipantView;
+import org.ratification.ledger.core.api.RecordType;
 import org.ratification.ledger.core.api.RegisterTreatyCommand;
 import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.SuccessionClause;
@@ -79,7 +79,10 @@ class TreatyController {
             summary = "Register a treaty with its final clauses",
             description = "The clauses are data: signature period, instruments required for entry into force,"
                     + " days after the threshold instrument and after a later instrument, whether instruments of"
-                    + " regional economic integration organizations count, and the denunciation delay.",
+                    + " regional economic integration organizations count, and the denunciation delay. Optional"
+                    + " titles beside 'title': 'shortTitle' (the public pages' heading, at most 255 characters),"
+                    + " 'titleFr' (at most 1,000) and 'shortTitleFr' (at most 255, only with 'titleFr'), which the"
+                    + " French pages and French notification texts use instead of the English ones.",
             responses =
                     @ApiResponse(
                             responseCode = "201",
@@ -91,9 +94,10 @@ class TreatyController {
             content = @Content(examples = @ExampleObject(name = "treaty", value = ApiExamples.TREATY)))
     ResponseEntity<Recorded> register(@RequestBody Requests.Treaty body) {
         TreatyDefinition definition = definition(present(body, "body"));
-        String recordId = writer.record(id -> new RegisterTreatyCommand(definition.id(), id, definition));
-        return ResponseEntity.created(URI.create("/api/treaties/" + definition.id()))
-                .body(new Recorded(recordId, definition.id(), "TREATY_REGISTERED"));
+        return Recorded.created(
+                definition.id(),
+                RecordType.TREATY_REGISTERED,
+                writer.record(id -> new RegisterTreatyCommand(definition.id(), id, definition)));
     }
 
     @GetMapping
@@ -314,6 +318,22 @@ class TreatyController {
                         ? null
                         : new SuccessionClause(
                                 present(t.succession().fromDateOfSuccession(), "succession.fromDateOfSuccession")),
-                t.shortTitle() == null ? null : Require.text(t.shortTitle(), "shortTitle", Require.MAX_SHORT_TEXT));
+                t.shortTitle() == null ? null : Require.text(t.shortTitle(), "shortTitle", Require.MAX_SHORT_TEXT),
+                t.titleFr() == null
+                        ? null
+                        : Require.text(present(t.titleFr(), "titleFr"), "titleFr", Require.MAX_TITLE),
+                frenchShortTitle(t));
+    }
+
+    /** A French short title only with a French title, so a French page never heads an English title. */
+    private static String frenchShortTitle(Requests.Treaty t) {
+        if (t.shortTitleFr() == null) {
+            return null;
+        }
+        if (t.titleFr() == null) {
+            throw Rejection.invalid("MISSING_FIELD", "The field 'titleFr' is required with 'shortTitleFr'.")
+                    .exception();
+        }
+        return Require.text(present(t.shortTitleFr(), "shortTitleFr"), "shortTitleFr", Require.MAX_SHORT_TEXT);
     }
 }

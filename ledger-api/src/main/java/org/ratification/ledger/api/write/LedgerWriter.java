@@ -33,12 +33,12 @@ public class LedgerWriter {
                 .register(meters);
     }
 
-    /** Builds the command for a new record id, records it and answers that id. */
-    public String record(Function<String, Object> command) {
+    /** Builds the command for a new record id, records it and answers the record's place. */
+    public Recording record(Function<String, Object> command) {
         return record(RecordIds.next(), command);
     }
 
-    public String record(String recordId, Function<String, Object> command) {
+    public Recording record(String recordId, Function<String, Object> command) {
         return record(recordId, command, Map.of());
     }
 
@@ -46,17 +46,23 @@ public class LedgerWriter {
      * As {@link #record(Function)}, with further metadata on the command (an import's {@link
      * RecordingMetadata#SOURCE}); the recording time and recorder are always the writer's own.
      */
-    public String record(Function<String, Object> command, Map<String, String> metadata) {
+    public Recording record(Function<String, Object> command, Map<String, String> metadata) {
         return record(RecordIds.next(), command, metadata);
     }
 
-    private String record(String recordId, Function<String, Object> command, Map<String, String> metadata) {
+    /**
+     * The treaty's command handlers answer the sequence their event got; the command that registers a
+     * treaty creates its stream, whose first event is sequence 0 (Axon answers the new aggregate's id).
+     * The event's {@code recordedAt} is the value sent here: the aggregate stores it unchanged.
+     */
+    private Recording record(String recordId, Function<String, Object> command, Map<String, String> metadata) {
         long started = System.nanoTime();
+        String recordedAt = clock.instant().toString();
         MetaData metaData = MetaData.from(metadata)
-                .and(RecordingMetadata.RECORDED_AT, clock.instant().toString())
+                .and(RecordingMetadata.RECORDED_AT, recordedAt)
                 .and(RecordingMetadata.RECORDED_BY, recorder.currentRecorder());
-        commands.sendAndWait(command.apply(recordId), metaData);
+        Object answer = commands.sendAndWait(command.apply(recordId), metaData);
         recordings.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return recordId;
+        return new Recording(recordId, answer instanceof Number sequence ? sequence.longValue() : 0L, recordedAt);
     }
 }

@@ -44,6 +44,8 @@ class IdempotentWritesApiTest extends ApiTestSupport {
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
+        assertThat(first.headers().getLocation()).isNotNull();
+        assertThat(again.headers().getLocation()).isEqualTo(first.headers().getLocation());
         assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(eventsOf(treaty)).isEqualTo(2);
     }

@@ -75,7 +75,7 @@ class KafkaPublisherTest extends ApiTestSupport {
         assertThat(mine).hasSize(3);
         assertThat(mine)
                 .extracting(r -> header(r, "type"))
-                .containsExactly("TreatyRegistered", "ConventionSigned", "InstrumentDeposited");
+                .containsExactly("TREATY_REGISTERED", "SIGNATURE", "INSTRUMENT");
         assertThat(mine).extracting(r -> header(r, "revision")).containsOnly("1");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings())) {
             assertThat(consumer.partitionsFor(TOPIC))

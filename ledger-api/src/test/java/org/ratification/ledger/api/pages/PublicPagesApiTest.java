@@ -355,6 +355,131 @@ class PublicPagesApiTest extends ApiTestSupport {
         assertThat(card(cards, plain).path("shortTitle").asText()).isEqualTo("Test treaty");
     }
 
+    @Test
+    void frenchPagesNotificationsAndFeedsUseTheFrenchTitlesWhereTheDefinitionHasThem() throws Exception {
+        String treaty = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Reply registered = post(
+                "/api/treaties",
+                """
+                {"id":"%s","reference":"TEST-%s","title":"Test treaty with a long title","shortTitle":"Short test treaty",
+                 "titleFr":"Traité d'essai au titre long\u00a0; première partie","shortTitleFr":"Traité d'essai",
+                 "adoptedOn":"2024-12-24","signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
+                 "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,
+                   "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
+                 "denunciation":{"takesEffectAfterMonths":12}}"""
+                        .formatted(treaty, treaty));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        assertThat(sign(treaty, "FRA", "2025-06-01").status()).isEqualTo(201);
+        String titleFr = "Traité d'essai au titre long\u00a0; première partie";
+
+        JsonNode fr = as(Role.ANONYMOUS)
+                .get("/api/pages/treaties/" + treaty + "?lang=fr")
+                .body();
+        assertThat(fr.path("shortTitle").asText()).isEqualTo("Traité d'essai");
+        assertThat(fr.path("title").asText()).isEqualTo(titleFr);
+        assertThat(fr.path("treaty").path("title").asText()).isEqualTo("Test treaty with a long title");
+        JsonNode en = as(Role.ANONYMOUS)
+                .get("/api/pages/treaties/" + treaty + "?lang=en")
+                .body();
+        assertThat(en.path("shortTitle").asText()).isEqualTo("Short test treaty");
+        assertThat(en.path("title").asText()).isEqualTo("Test treaty with a long title");
+
+        JsonNode frenchCard =
+                card(as(Role.ANONYMOUS).get("/api/pages/treaties?lang=fr").body(), treaty);
+        assertThat(frenchCard.path("shortTitle").asText()).isEqualTo("Traité d'essai");
+        assertThat(frenchCard.path("title").asText()).isEqualTo(titleFr);
+        JsonNode englishCard =
+                card(as(Role.ANONYMOUS).get("/api/pages/treaties").body(), treaty);
+        assertThat(englishCard.path("shortTitle").asText()).isEqualTo("Short test treaty");
+        assertThat(englishCard.path("title").asText()).isEqualTo("Test treaty with a long title");
+
+        JsonNode state = treatyOf(
+                as(Role.ANONYMOUS).get("/api/pages/participants/FRA?lang=fr").body(), treaty);
+        assertThat(state.path("shortTitle").asText()).isEqualTo("Traité d'essai");
+        assertThat(state.path("title").asText()).isEqualTo(titleFr);
+        assertThat(treatyOf(
+                                as(Role.ANONYMOUS)
+                                        .get("/api/pages/participants/FRA")
+                                        .body(),
+                                treaty)
+                        .path("shortTitle")
+                        .asText())
+                .isEqualTo("Short test treaty");
+
+        JsonNode french = notifications("/api/notifications?treaty=" + treaty + "&lang=fr", 1)
+                .get(0);
+        assertThat(french.path("text").asText()).contains("\nTraité : " + titleFr + "\n");
+        JsonNode english =
+                notifications("/api/notifications?treaty=" + treaty, 1).get(0);
+        assertThat(english.path("text").asText())
+                .contains("Test treaty with a long title")
+                .doesNotContain("Traité");
+
+        Element frenchFeed = atom("/feeds/treaties/" + treaty + "/notifications.atom?lang=fr")
+                .getDocumentElement();
+        assertThat(child(frenchFeed, "title").getTextContent())
+                .isEqualTo("Notifications dépositaires : Traité d'essai (TEST-" + treaty + ")");
+        Element englishFeed =
+                atom("/feeds/treaties/" + treaty + "/notifications.atom").getDocumentElement();
+        assertThat(child(englishFeed, "title").getTextContent())
+                .isEqualTo("Depositary notifications: Short test treaty (TEST-" + treaty + ")");
+
+        JsonNode cybercrime =
+                as(Role.ANONYMOUS).get("/api/pages/treaties/cybercrime?lang=fr").body();
+        assertThat(cybercrime.path("shortTitle").asText())
+                .isEqualTo("Convention des Nations Unies contre la cybercriminalité");
+        assertThat(cybercrime.path("title").asText())
+                .startsWith(
+                        "Convention des Nations Unies contre la cybercriminalité\u00a0; renforcement de la coopération")
+                .endsWith("sous forme électronique d'infractions graves");
+    }
+
+    @Test
+    void frenchTitlesAreBoundedAndAFrenchShortTitleNeedsAFrenchTitle() {
+        String id = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String template =
+                """
+                {"id":"%s","reference":"TEST-F","title":"Test treaty",%s"adoptedOn":"2024-12-24",
+                 "signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
+                 "entryIntoForce":{"instrumentsRequired":2,"daysAfterThreshold":30,
+                   "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
+                 "denunciation":{"takesEffectAfterMonths":12}}""";
+        assertThat(post("/api/treaties", template.formatted(id, "\"shortTitleFr\":\"Essai\","))
+                        .code())
+                .isEqualTo("MISSING_FIELD");
+        assertThat(post("/api/treaties", template.formatted(id, "\"titleFr\":\"Essai\\u0007\","))
+                        .code())
+                .isEqualTo("CONTROL_CHARACTERS");
+        assertThat(post("/api/treaties", template.formatted(id, "\"titleFr\":\" \","))
+                        .code())
+                .isEqualTo("MISSING_FIELD");
+        assertThat(post("/api/treaties", template.formatted(id, "\"titleFr\":\"%s\",".formatted("é".repeat(1001))))
+                        .code())
+                .isEqualTo("TEXT_TOO_LONG");
+        assertThat(post(
+                                "/api/treaties",
+                                template.formatted(
+                                        id,
+                                        "\"titleFr\":\"Essai\",\"shortTitleFr\":\"%s\",".formatted("x".repeat(256))))
+                        .code())
+                .isEqualTo("TEXT_TOO_LONG");
+        assertThat(as(Role.ANONYMOUS).get("/api/pages/treaties/" + id).code())
+                .as("nothing was registered")
+                .isEqualTo("TREATY_NOT_FOUND");
+        Reply widest = post(
+                "/api/treaties",
+                template.formatted(
+                        id,
+                        "\"titleFr\":\"%s\",\"shortTitleFr\":\"%s\",".formatted("é".repeat(1000), "é".repeat(255))));
+        assertThat(widest.status()).as(widest.body().toString()).isEqualTo(201);
+        assertThat(as(Role.ANONYMOUS)
+                        .get("/api/pages/treaties/" + id + "?lang=fr")
+                        .body()
+                        .path("title")
+                        .asText())
+                .hasSize(1000);
+    }
+
     private static JsonNode card(JsonNode cards, String treaty) {
         for (JsonNode card : cards) {
             if (card.path("treaty").path("id").asText().equals(treaty)) {

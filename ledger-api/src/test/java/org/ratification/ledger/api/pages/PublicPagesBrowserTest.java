@@ -102,7 +102,24 @@ class PublicPagesBrowserTest extends ApiTestSupport {
                 .contains("/api/pages/treaties/" + treaty + "?lang=en");
         accessible("treaty page");
         keyboardReaches("lang-switch", "as-of");
+        assertThat(thresholdDrawnLast())
+                .as("the signatures reach the 3 required: the dashed threshold line is drawn over them")
+                .isTrue();
         shot("treaty-en");
+
+        // the as-of date is typed in the page's format (ISO in English), whatever the browser's locale
+        assertThat(browser.findElement(By.id("as-of")).getDomAttribute("type")).isEqualTo("text");
+        assertThat(browser.findElement(By.id("as-of")).getDomProperty("value")).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(text("as-of-hint")).isEqualTo("Format: yyyy-mm-dd");
+        assertThat(browser.findElement(By.id("as-of")).getDomAttribute("aria-describedby"))
+                .isEqualTo("as-of-hint as-of-error");
+        setAsOf("2025-02-30");
+        load.until(ExpectedConditions.visibilityOfElementLocated(By.id("as-of-error")));
+        assertThat(text("as-of-error"))
+                .isEqualTo("“2025-02-30” is not a date of the calendar: write it as yyyy-mm-dd, e.g. 2025-03-01.");
+        assertThat(browser.findElement(By.id("as-of")).getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.getCurrentUrl()).doesNotContain("asOf=");
 
         // as of a past date, then back and forward
         setAsOf("2025-03-01");
@@ -110,6 +127,8 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         load.until(ExpectedConditions.visibilityOfElementLocated(By.id("past-view")));
         load.until(d -> fact("counted").equals("0 of 3"));
         assertThat(text("past-view")).startsWith("Past view: the status as of 1 March 2025");
+        assertThat(browser.findElement(By.id("as-of")).getDomProperty("value")).isEqualTo("2025-03-01");
+        assertThat(browser.findElement(By.id("as-of-error")).isDisplayed()).isFalse();
         assertThat(rows()).hasSize(2);
         assertThat(fact("signatories")).isEqualTo("2");
         shot("treaty-as-of-en");
@@ -221,11 +240,26 @@ class PublicPagesBrowserTest extends ApiTestSupport {
                 .as("no line starts with a colon: a no-break space before it")
                 .asString()
                 .contains("(participant\u00a0: Italie)");
+        assertThat(js("return document.getElementById('eif-explanation').textContent;"))
+                .asString()
+                .contains("le 90e jour suivant la date du dépôt du 3e instrument");
         accessible("treaty page (fr)");
         shot("treaty-fr");
-        setAsOf("2025-03-01");
+        // in French the as-of date reads jj/mm/aaaa, the browser being English
+        assertThat(browser.findElement(By.id("as-of")).getDomProperty("value")).matches("\\d{2}/\\d{2}/\\d{4}");
+        assertThat(browser.findElement(By.id("as-of")).getDomAttribute("placeholder"))
+                .isEqualTo("jj/mm/aaaa");
+        assertThat(text("as-of-hint")).isEqualTo("Format : jj/mm/aaaa");
+        setAsOf("31/02/2025");
+        load.until(ExpectedConditions.visibilityOfElementLocated(By.id("as-of-error")));
+        assertThat(text("as-of-error")).startsWith("« 31/02/2025 » n’est pas une date du calendrier");
+        assertThat(browser.getCurrentUrl()).doesNotContain("asOf=");
+        setAsOf("01/03/2025");
+        load.until(ExpectedConditions.urlContains("asOf=2025-03-01"));
         load.until(ExpectedConditions.visibilityOfElementLocated(By.id("past-view")));
         assertThat(text("past-view")).startsWith("Vue passée : l’état au 1er mars 2025");
+        assertThat(browser.findElement(By.id("as-of")).getDomProperty("value")).isEqualTo("01/03/2025");
+        assertThat(browser.findElement(By.id("as-of-error")).isDisplayed()).isFalse();
         shot("treaty-as-of-fr");
 
         browser.get(base + "/fr/participants/DEU");
@@ -274,6 +308,66 @@ class PublicPagesBrowserTest extends ApiTestSupport {
                 .isEqualTo(1L);
         accessible("treaty page without a short title");
         shot("treaty-without-short-title-en");
+    }
+
+    @Test
+    void aTreatyWithFrenchTitlesAndAThresholdOfOneReadsWellInFrench() throws Exception {
+        String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply registered = post(
+                "/api/treaties",
+                """
+                {"id":"%s","reference":"TEST-%s","title":"Test treaty with a long title","shortTitle":"Short test treaty",
+                 "titleFr":"Traité d'essai au titre long","shortTitleFr":"Traité d'essai",
+                 "adoptedOn":"2024-12-24","signature":{"opensOn":"2025-01-01","closesOn":"2026-12-31"},
+                 "entryIntoForce":{"instrumentsRequired":1,"daysAfterThreshold":1,
+                   "daysAfterLaterInstrument":2,"reioInstrumentsCount":false},
+                 "denunciation":{"takesEffectAfterMonths":12}}"""
+                        .formatted(id, id));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        ratify(id, "FRA", "2025-02-01", "2025-04-01");
+        assertThat(sign(id, "DEU", "2025-03-01").status()).isEqualTo(201);
+        String base = "http://localhost:" + port;
+
+        browser.get(base + "/fr/treaties/" + id);
+        load.until(ExpectedConditions.textToBe(By.id("page-title"), "Traité d'essai"));
+        load.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#participants-body tr"), 2));
+        assertThat(text("page-full-title")).isEqualTo("Traité d'essai au titre long");
+        assertThat(browser.getTitle()).startsWith("Traité d'essai ·");
+        assertThat(js("return document.getElementById('eif-explanation').textContent;"))
+                .asString()
+                .contains("le 1er jour suivant la date du dépôt du 1er instrument")
+                .contains("le 2e jour suivant son dépôt")
+                .doesNotContain("1e ");
+        assertThat(thresholdDrawnLast()).isTrue();
+        accessible("treaty page with French titles (fr)");
+        shot("treaty-french-titles-fr");
+
+        browser.get(base + "/treaties/" + id);
+        load.until(ExpectedConditions.textToBe(By.id("page-title"), "Short test treaty"));
+        assertThat(text("page-full-title")).isEqualTo("Test treaty with a long title");
+        assertThat(js("return document.getElementById('eif-explanation').textContent;"))
+                .asString()
+                .doesNotContain("Traité");
+
+        browser.get(base + "/fr/participants/FRA");
+        load.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#participant-body tr[data-treaty-id='" + id + "']")));
+        assertThat(browser.findElement(By.cssSelector("#participant-body tr[data-treaty-id='" + id + "'] th a"))
+                        .getText())
+                .isEqualTo("Traité d'essai");
+
+        browser.get(base + "/fr/");
+        load.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".treaty-card[data-treaty-id='" + id + "'] h2")));
+        assertThat(browser.findElement(By.cssSelector(".treaty-card[data-treaty-id='" + id + "'] h2"))
+                        .getText())
+                .isEqualTo("Traité d'essai");
+        assertThat(browser.findElement(By.cssSelector(".treaty-card[data-treaty-id='cybercrime'] h2"))
+                        .getText())
+                .isEqualTo("Convention des Nations Unies contre la cybercriminalité");
+        browser.findElement(By.id("lang-switch")).click();
+        load.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".treaty-card[data-treaty-id='" + id + "'] h2"), "Short test treaty"));
     }
 
     // ---- the seeded ledger: France and Germany ratified, Italy signed, France's reservation and Germany's objection
@@ -326,9 +420,21 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         return browser.findElements(By.cssSelector("#participants-body tr"));
     }
 
+    /** Types the date into the as-of field by keyboard and presses Enter. */
     private void setAsOf(String date) {
-        js("document.getElementById('as-of').value = arguments[0];", date);
-        browser.findElement(By.cssSelector("#as-of-form button[type='submit']")).click();
+        WebElement input = browser.findElement(By.id("as-of"));
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(date, Keys.ENTER);
+    }
+
+    /** Whether the chart draws the dashed threshold line after (over) the two series. */
+    private boolean thresholdDrawnLast() {
+        Object drawnLast = js(
+                "const chart = Chart.getChart(document.getElementById('timeline-chart'));"
+                        + " const metas = chart.getSortedVisibleDatasetMetas();"
+                        + " return metas.length === 3 && metas[0].index === 2 && chart.data.datasets[2].borderDash.length > 0;");
+        return Boolean.TRUE.equals(drawnLast);
     }
 
     private Object js(String script, Object... args) {

@@ -85,7 +85,7 @@ class TreatyPageScaleBrowserTest extends ApiTestSupport {
     }
 
     @Test
-    void theCardsShowTheShortTitleWithTheFullTitleInBothLanguages() throws Exception {
+    void theCardsShowTheShortTitleWithTheFullTitleEachInItsLanguage() throws Exception {
         JsonNode definition;
         try (InputStream in = getClass().getResourceAsStream("/treaties/cybercrime.json")) {
             definition = JSON.readTree(in);
@@ -93,18 +93,23 @@ class TreatyPageScaleBrowserTest extends ApiTestSupport {
         String shortTitle = definition.path("shortTitle").asText();
         String title = definition.path("title").asText();
         assertThat(shortTitle).isNotBlank().isNotEqualTo(title);
+        String shortTitleFr = definition.path("shortTitleFr").asText();
+        String titleFr = definition.path("titleFr").asText();
+        assertThat(shortTitleFr).isNotBlank().isNotEqualTo(titleFr).isNotEqualTo(shortTitle);
         String base = "http://localhost:" + port;
         By card = By.cssSelector(".treaty-card[data-treaty-id='cybercrime']");
 
         for (String lang : List.of("en", "fr")) {
-            browser.get(base + (lang.equals("fr") ? "/fr/" : "/"));
+            boolean french = lang.equals("fr");
+            browser.get(base + (french ? "/fr/" : "/"));
             load.until(ExpectedConditions.textToBe(
-                    By.cssSelector(".treaty-card[data-treaty-id='cybercrime'] h2"), shortTitle));
+                    By.cssSelector(".treaty-card[data-treaty-id='cybercrime'] h2"),
+                    french ? shortTitleFr : shortTitle));
             WebElement cybercrime = browser.findElement(card);
             assertThat(cybercrime.findElement(By.cssSelector("h2")).getDomAttribute("title"))
-                    .isEqualTo(title);
+                    .isEqualTo(french ? titleFr : title);
             WebElement full = cybercrime.findElement(By.cssSelector("[data-field='full-title']"));
-            assertThat(full.getDomProperty("textContent")).isEqualTo(title);
+            assertThat(full.getDomProperty("textContent")).isEqualTo(french ? titleFr : title);
             assertThat(full.isDisplayed()).isTrue();
             assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                     .isEqualTo(lang);

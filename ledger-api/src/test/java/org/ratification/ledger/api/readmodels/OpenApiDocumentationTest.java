@@ -12,6 +12,11 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -25,6 +30,9 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    TestRestTemplate anonymous;
 
     @Test
     void everyEndpointIsDocumentedWithASummaryAndEveryRequestBodyWithAnExample() {
@@ -112,6 +120,26 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
     }
 
     @Test
+    void theRegistrationDocumentsTheOptionalTitlesInBothLanguages() {
+        JsonNode document = get("/v3/api-docs").body();
+        JsonNode register = document.path("paths").path("/api/treaties").path("post");
+        String ref = register.path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asText();
+        JsonNode properties = document.path("components")
+                .path("schemas")
+                .path(ref.substring(ref.lastIndexOf('/') + 1))
+                .path("properties");
+        assertThat(properties.has("shortTitle")).isTrue();
+        assertThat(properties.has("titleFr")).isTrue();
+        assertThat(properties.has("shortTitleFr")).isTrue();
+        assertThat(register.path("description").asText()).contains("'titleFr'", "'shortTitleFr'");
+    }
+
+    @Test
     void everyOperationDeclaresItsErrorsAsProblemsWithTheirCodes() {
         JsonNode document = get("/v3/api-docs").body();
         List<String> checked = new ArrayList<>();
@@ -171,6 +199,20 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
                                 .as(name + " 201 is JSON")
                                 .isTrue();
                     }
+                    if (operation.has("requestBody")
+                            && name.startsWith("POST ")
+                            && !name.endsWith("/import")
+                            && !name.startsWith("POST /api/admin/")) {
+                        assertThat(created.path("application/json")
+                                        .path("schema")
+                                        .path("$ref")
+                                        .asText())
+                                .as(name + " answers 201 with a Recorded")
+                                .endsWith("/Recorded");
+                        assertThat(responses.path("201").path("headers").has("Location"))
+                                .as(name + " 201 has a Location")
+                                .isTrue();
+                    }
                 }));
         assertThat(checked)
                 .contains("POST /api/treaties/{treatyId}/signatures", "GET /api/treaties/{treatyId}/history");
@@ -186,6 +228,83 @@ class OpenApiDocumentationTest extends ReadModelTestSupport {
         assertThat(status.path("responses").has("401")).isFalse();
         assertThat(status.path("responses").path("400").path("x-problem-codes").toString())
                 .contains("INVALID_DATE");
+        JsonNode record = document.path("paths")
+                .path("/api/treaties/{treatyId}/history/{sequence}")
+                .path("get");
+        assertThat(record.path("x-required-role").asText()).isEqualTo("AUDITOR");
+        assertThat(record.path("responses").path("404").path("x-problem-codes").toString())
+                .contains("TREATY_NOT_FOUND", "RECORD_NOT_FOUND");
+        assertThat(record.path("responses").path("400").path("x-problem-codes").toString())
+                .contains("INVALID_PARAMETER");
+        JsonNode recorded = document.path("components").path("schemas").path("Recorded");
+        assertThat(recorded.path("properties").path("sequence").path("type").asText())
+                .isEqualTo("integer");
+        assertThat(recorded.path("properties").path("recordedAt").path("format").asText())
+                .isEqualTo("date-time");
+        assertThat(recorded.path("properties").has("recordId")).isTrue();
+    }
+
+    /**
+     * The security the contract declares is the one the service enforces: every operation that refuses
+     * an anonymous request (401) declares the security schemes, its 401 and 403, and the role it needs;
+     * every operation that does not, declares none of them.
+     */
+    @Test
+    void everyOperationThatNeedsCredentialsDeclaresThemAndNoOtherDoes() {
+        JsonNode document = get("/v3/api-docs").body();
+        List<String> protectedOperations = new ArrayList<>();
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+                    String method = entry.getKey().toUpperCase(Locale.ROOT);
+                    JsonNode operation = entry.getValue();
+                    if (!List.of("GET", "POST").contains(method)
+                            || operation
+                                    .path("responses")
+                                    .path("200")
+                                    .path("content")
+                                    .has("text/event-stream")) {
+                        return; // a stream would not end
+                    }
+                    String name = method + " " + path.getKey();
+                    String url = path.getKey()
+                            .replace("{treatyId}", "cybercrime")
+                            .replace("{sequence}", "0")
+                            .replace("{processingGroup}", "status")
+                            .replace("{code}", "FRA")
+                            .replaceAll("\\{[^}]+}", "x");
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.setContentType(MediaType.APPLICATION_JSON);
+                    int status = anonymous
+                            .exchange(
+                                    url,
+                                    HttpMethod.valueOf(method),
+                                    new HttpEntity<>("POST".equals(method) ? "{}" : null, headers),
+                                    String.class)
+                            .getStatusCode()
+                            .value();
+                    boolean declared = operation.has("security");
+                    assertThat(declared)
+                            .as(name + " answers an anonymous request " + status + " and declares security")
+                            .isEqualTo(status == 401);
+                    if (status == 401) {
+                        protectedOperations.add(name);
+                        assertThat(operation.path("security").toString()).contains("basicAuth", "bearerAuth");
+                        assertThat(operation.path("x-required-role").asText()).isIn("AUDITOR", "DEPOSITARY");
+                        assertThat(operation.path("responses").has("401"))
+                                .as(name + " declares 401")
+                                .isTrue();
+                        assertThat(operation.path("responses").has("403"))
+                                .as(name + " declares 403")
+                                .isTrue();
+                    }
+                }));
+        assertThat(protectedOperations)
+                .contains(
+                        "GET /api/treaties/{treatyId}/history",
+                        "GET /api/treaties/{treatyId}/history/{sequence}",
+                        "GET /api/log/leaves",
+                        "POST /api/treaties/{treatyId}/signatures");
     }
 
     @Test

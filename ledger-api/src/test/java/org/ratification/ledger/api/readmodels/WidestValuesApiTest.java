@@ -364,6 +364,9 @@ class WidestValuesApiTest extends ReadModelTestSupport {
         ObjectNode body = object().put("id", id)
                 .put("reference", id.substring(0, 40) + widest(Bounds.MAX_SHORT_TEXT - 40))
                 .put("title", widest(Bounds.MAX_TITLE))
+                .put("shortTitle", widest(Bounds.MAX_SHORT_TEXT))
+                .put("titleFr", widest(Bounds.MAX_TITLE))
+                .put("shortTitleFr", widest(Bounds.MAX_SHORT_TEXT))
                 .put("adoptedOn", "2000-01-01");
         body.set("signature", object().put("opensOn", "2000-01-02").put("closesOn", "9999-12-31"));
         body.set(

@@ -176,7 +176,7 @@ class EnvelopeSchemaTest {
     void theEnvelopeCarriesTypePositionsDatesAndAllMetadata() throws Exception {
         var envelope = JSON.readTree(
                 envelopeOf(new ConventionSignedEvent("t", "r1", "FRA", LocalDate.of(2025, 10, 25), "Hanoi")));
-        assertThat(envelope.path("type").asText()).isEqualTo("ConventionSigned");
+        assertThat(envelope.path("type").asText()).isEqualTo("SIGNATURE");
         assertThat(envelope.path("revision").asText()).isEqualTo("1");
         assertThat(envelope.path("sequence").asLong()).isEqualTo(3);
         assertThat(envelope.path("globalPosition").asLong()).isEqualTo(41);
@@ -201,7 +201,7 @@ class EnvelopeSchemaTest {
         assertThat(EnvelopeSchema.validate(noEventId.toString())).isNotEmpty();
 
         ObjectNode wrongPayload = (ObjectNode) JSON.readTree(valid);
-        wrongPayload.put("type", "ConventionSigned");
+        wrongPayload.put("type", "SIGNATURE");
         assertThat(EnvelopeSchema.validate(wrongPayload.toString())).isNotEmpty();
 
         ObjectNode badDate = (ObjectNode) JSON.readTree(valid);

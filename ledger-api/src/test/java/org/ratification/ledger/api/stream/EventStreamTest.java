@@ -51,15 +51,13 @@ class EventStreamTest extends ApiTestSupport {
             ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
 
             List<SseClient.Frame> events = client.nextEvents(2, WAIT);
-            assertThat(events)
-                    .extracting(SseClient.Frame::event)
-                    .containsExactly("ConventionSigned", "InstrumentDeposited");
+            assertThat(events).extracting(SseClient.Frame::event).containsExactly("SIGNATURE", "INSTRUMENT");
             assertThat(events.get(1).position()).isGreaterThan(events.get(0).position());
 
             JsonNode deposit = data(events.get(1));
             assertThat(deposit.path("globalPosition").asLong())
                     .isEqualTo(events.get(1).position());
-            assertThat(deposit.path("type").asText()).isEqualTo("InstrumentDeposited");
+            assertThat(deposit.path("type").asText()).isEqualTo("INSTRUMENT");
             assertThat(deposit.path("revision").asText()).isEqualTo("1");
             assertThat(deposit.path("treatyId").asText()).isEqualTo(treaty);
             assertThat(deposit.path("sequence").asLong()).isEqualTo(2);
@@ -123,7 +121,7 @@ class EventStreamTest extends ApiTestSupport {
                     .containsExactly("DEU", "ITA", "FRA");
             assertThat(missed)
                     .extracting(SseClient.Frame::event)
-                    .containsExactly("ConventionSigned", "ConventionSigned", "InstrumentDeposited");
+                    .containsExactly("SIGNATURE", "SIGNATURE", "INSTRUMENT");
             assertThat(missed).allSatisfy(f -> assertThat(f.position()).isGreaterThan(Long.parseLong(lastSeen)));
 
             sign(treaty, "NLD", "2025-10-28");

@@ -97,7 +97,7 @@ class PublicEventStreamApiTest extends ApiTestSupport {
         }
         assertThat(events)
                 .extracting(data -> JSON.readTree(data).path("type").asText())
-                .containsExactly("TreatyRegistered", "ConventionSigned", "InstrumentDeposited", "RecordRetracted");
+                .containsExactly("TREATY_REGISTERED", "SIGNATURE", "INSTRUMENT", "RETRACTION");
         JsonNode deposit = JSON.readTree(events.get(2));
         assertThat(deposit.path("participant").asText()).isEqualTo("FRA");
         assertThat(deposit.path("legalDate").asText()).isEqualTo("2026-01-10");

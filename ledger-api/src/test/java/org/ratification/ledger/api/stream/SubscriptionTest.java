@@ -61,7 +61,7 @@ class SubscriptionTest {
                 GapAwareTrackingToken.newInstance(position, Collections.emptySet()),
                 position,
                 treaty,
-                "ConventionSigned",
+                "SIGNATURE",
                 "{}",
                 "{}");
     }

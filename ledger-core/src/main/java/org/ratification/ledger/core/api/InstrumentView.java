@@ -5,6 +5,9 @@ import java.time.LocalDate;
 /**
  * An instrument as the status table shows it: type, UNTC letter and date of deposit; for a
  * succession (letter d) the predecessor State and the date from which the successor is bound.
+ *
+ * @param letter the letter the UN Treaty Collection prints after the date, or null where it prints
+ *     none (a ratification): never empty
  */
 public record InstrumentView(
         InstrumentType type,
@@ -12,4 +15,9 @@ public record InstrumentView(
         LocalDate depositedOn,
         String recordId,
         String predecessor,
-        LocalDate boundFrom) {}
+        LocalDate boundFrom) {
+
+    public InstrumentView {
+        letter = letter == null || letter.isEmpty() ? null : letter;
+    }
+}

@@ -114,7 +114,10 @@ public final class Bounds {
                         ? Optional.empty()
                         : date("signature.closesOn", d.signature().closesOn()),
                 text("reference", d.reference(), MAX_SHORT_TEXT),
-                text("title", d.title(), MAX_TITLE));
+                text("title", d.title(), MAX_TITLE),
+                text("shortTitle", d.shortTitle(), MAX_SHORT_TEXT),
+                text("titleFr", d.titleFr(), MAX_TITLE),
+                text("shortTitleFr", d.shortTitleFr(), MAX_SHORT_TEXT));
     }
 
     /**

@@ -95,13 +95,13 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             SignConventionCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.signedOn());
         requireNotInFuture(command.signedOn(), recordedAt);
-        decide(
+        return decide(
                 new ConventionSignedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -115,7 +115,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             DepositInstrumentCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy,
@@ -134,7 +134,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(
+        return decide(
                 new InstrumentDepositedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -152,7 +152,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             AdoptAmendmentCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -166,7 +166,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.adoptedOn(), recordedAt);
-        decide(
+        return decide(
                 new AmendmentAdoptedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -179,7 +179,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             DepositAmendmentInstrumentCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -189,7 +189,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.depositedOn(), recordedAt);
-        decide(
+        return decide(
                 new AmendmentInstrumentDepositedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -207,13 +207,13 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             NotifyDenunciationCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         requirePresent(command.participant(), command.receivedOn());
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(
+        return decide(
                 new DenunciationNotifiedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -225,7 +225,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             RecordCommunicationCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -240,7 +240,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(command.receivedOn(), recordedAt);
-        decide(
+        return decide(
                 new CommunicationReceivedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -255,7 +255,7 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             CorrectRecordCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
@@ -285,7 +285,7 @@ class Treaty {
                     .exception();
         }
         requireNotInFuture(date, recordedAt);
-        decide(
+        return decide(
                 new RecordCorrectedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -299,12 +299,12 @@ class Treaty {
     }
 
     @CommandHandler
-    void handle(
+    long handle(
             RetractRecordCommand command,
             @MetaDataValue(RecordingMetadata.RECORDED_AT) String recordedAt,
             @MetaDataValue(RecordingMetadata.RECORDED_BY) String recordedBy) {
         Action target = correctable(command.retractsRecordId(), command.reason());
-        decide(
+        return decide(
                 new RecordRetractedEvent(
                         treatyId,
                         requireRecordId(command.recordId()),
@@ -335,12 +335,15 @@ class Treaty {
         return target;
     }
 
-    private void decide(TreatyEvent event, String recordedAt, String recordedBy) {
-        decide(event, null, recordedAt, recordedBy);
+    private long decide(TreatyEvent event, String recordedAt, String recordedBy) {
+        return decide(event, null, recordedAt, recordedBy);
     }
 
-    /** Tries the event on a copy of the facts; applies it only if every rule still holds. */
-    private void decide(TreatyEvent event, TreatyFacts parent, String recordedAt, String recordedBy) {
+    /**
+     * Tries the event on a copy of the facts; applies it only if every rule still holds. Answers the
+     * record's sequence in the treaty's chain (what a command handler answers its sender).
+     */
+    private long decide(TreatyEvent event, TreatyFacts parent, String recordedAt, String recordedBy) {
         if (facts.hasRecord(event.recordId())) {
             throw Rejection.conflict("DUPLICATE_RECORD_ID", "Record id '" + event.recordId() + "' is already used.")
                     .exception();
@@ -352,14 +355,15 @@ class Treaty {
         RULES.check(candidate, event.recordId(), parent).ifPresent(rejection -> {
             throw rejection.exception();
         });
-        record(event, recordedAt, recordedBy);
+        return record(event, recordedAt, recordedBy);
     }
 
     /**
      * Applies the event with its recording metadata and its place in the chain: the hash covers
      * exactly the recordedAt and recordedBy values stored with it.
      */
-    private void record(TreatyEvent event, String recordedAt, String recordedBy) {
+    private long record(TreatyEvent event, String recordedAt, String recordedBy) {
+        long sequence = nextSequence;
         String hash = RecordChain.hash(RecordChain.link(event, nextSequence, recordedAt, recordedBy, headHash));
         apply(
                 event,
@@ -367,6 +371,7 @@ class Treaty {
                         .and(RecordingMetadata.RECORDED_BY, recordedBy)
                         .and(RecordingMetadata.PREVIOUS_HASH, headHash)
                         .and(RecordingMetadata.HASH, hash));
+        return sequence;
     }
 
     @EventSourcingHandler

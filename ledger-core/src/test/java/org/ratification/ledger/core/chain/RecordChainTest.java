@@ -8,12 +8,18 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ratification.ledger.core.api.DenunciationClause;
+import org.ratification.ledger.core.api.EntryIntoForceClause;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.SignatureClause;
+import org.ratification.ledger.core.api.TreatyDefinition;
+import org.ratification.ledger.core.api.TreatyRegisteredEvent;
 
 /** The canonical form and hash of a record, with the published test vector of docs/CHAIN.md. */
 class RecordChainTest {
@@ -85,6 +91,38 @@ class RecordChainTest {
                 PREVIOUS);
 
         assertThat(RecordChain.hash(fromStorage)).isEqualTo(HASH);
+    }
+
+    @Test
+    void aRegistrationWithoutFrenchTitlesHashesAsOneStoredBeforeTheyExisted() {
+        TreatyRegisteredEvent registered = new TreatyRegisteredEvent(
+                "cybercrime",
+                "rec-0",
+                new TreatyDefinition(
+                        "cybercrime",
+                        "XVIII-16",
+                        "United Nations Convention against Cybercrime",
+                        LocalDate.of(2024, 12, 24),
+                        new SignatureClause(LocalDate.of(2025, 10, 25), LocalDate.of(2026, 12, 31)),
+                        new EntryIntoForceClause(40, 90, 30, false),
+                        new DenunciationClause(12)));
+        ChainLink now = RecordChain.link(registered, 0, "2025-01-01T00:00:00Z", "system", RecordChain.GENESIS);
+        ObjectNode before = (ObjectNode) RecordChain.payloadTree(registered).deepCopy();
+        ObjectNode definition = (ObjectNode) before.get("definition");
+        assertThat(definition.has("titleFr")).isTrue();
+        definition.remove(List.of("titleFr", "shortTitleFr"));
+        ChainLink stored = new ChainLink(
+                "TreatyRegisteredEvent",
+                "1",
+                "cybercrime",
+                0,
+                LocalDate.of(2024, 12, 24),
+                "2025-01-01T00:00:00Z",
+                "system",
+                before,
+                RecordChain.GENESIS);
+
+        assertThat(RecordChain.hash(now)).isEqualTo(RecordChain.hash(stored));
     }
 
     @Test

@@ -155,6 +155,34 @@ class TreatyBoundsTest {
         refusedRegistration(bell, "CONTROL_CHARACTERS");
     }
 
+    @Test
+    void theOptionalTitlesAreBoundedLikeTheTitle() {
+        refusedRegistration(titled("Bounded", "Convention bornée\u0007", null), "CONTROL_CHARACTERS");
+        refusedRegistration(titled("Bounded", "é".repeat(Bounds.MAX_TITLE + 1), null), "TEXT_TOO_LONG");
+        refusedRegistration(
+                titled("Bounded", "Convention bornée", "x".repeat(Bounds.MAX_SHORT_TEXT + 1)), "TEXT_TOO_LONG");
+        refusedRegistration(titled("x".repeat(Bounds.MAX_SHORT_TEXT + 1), null, null), "TEXT_TOO_LONG");
+        registered(titled(
+                "y".repeat(Bounds.MAX_SHORT_TEXT), "é".repeat(Bounds.MAX_TITLE), "z".repeat(Bounds.MAX_SHORT_TEXT)));
+    }
+
+    private static TreatyDefinition titled(String shortTitle, String titleFr, String shortTitleFr) {
+        return new TreatyDefinition(
+                "bounded",
+                "B-1",
+                "Bounded convention",
+                LocalDate.parse("2015-01-01"),
+                new SignatureClause(LocalDate.parse("2015-01-02"), LocalDate.parse("2026-12-31")),
+                new EntryIntoForceClause(1, 90, 30, false),
+                new DenunciationClause(12),
+                null,
+                null,
+                null,
+                shortTitle,
+                titleFr,
+                shortTitleFr);
+    }
+
     /** Issue 12 §1: a treaty registered before the bounds existed refuses new records instead of choking. */
     @Test
     void aTreatyRegisteredWithUnboundedClausesRefusesFurtherRecords() {

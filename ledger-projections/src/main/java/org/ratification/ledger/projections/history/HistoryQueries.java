@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,11 @@ public class HistoryQueries {
         long total = repository.count(treatyId, filter);
         List<HistoryRecord> records = repository.page(treatyId, filter, page, size);
         return new HistoryPage(records, page, size, total);
+    }
+
+    /** The record at {@code sequence} of a treaty's chain (from 0), with its corrections. */
+    public Optional<HistoryRecord> record(String treatyId, long sequence) {
+        return repository.at(treatyId, sequence);
     }
 
     /** Every record of a treaty in chain order, each with its corrections, one at a time. */

@@ -8,9 +8,11 @@ import java.util.Map;
 /**
  * One event of a treaty as the audit history shows it.
  *
- * @param type what the record states: TREATY_REGISTERED, SIGNATURE, INSTRUMENT, DENUNCIATION,
- *     COMMUNICATION, CORRECTION or RETRACTION
- * @param eventType the simple name of the stored event class
+ * @param type what the record states, by its one name ({@link
+ *     org.ratification.ledger.core.api.RecordType}): the same as a write's {@code action} and the event
+ *     envelope's {@code type}
+ * @param eventType the simple name of the stored event class: Axon's storage type and an input of the
+ *     chain hash, kept for the offline verifier, not a name of the record
  * @param revision the stored event's revision
  * @param sequence the event's position in the treaty's own stream (its chain position), from 0
  * @param globalPosition the event's position in the ledger's global event stream

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.ratification.ledger.projections.EventJson;
@@ -110,6 +111,17 @@ public class HistoryRepository {
                 params,
                 HistoryRepository::record);
         return withCorrections(records);
+    }
+
+    /** The record at a sequence of a treaty's chain, with its corrections and retractions. */
+    public Optional<HistoryRecord> at(String treatyId, long sequence) {
+        return withCorrections(jdbc.query(
+                        "SELECT * FROM history_record WHERE treaty_id = ? AND sequence_number = ?",
+                        HistoryRepository::record,
+                        treatyId,
+                        sequence))
+                .stream()
+                .findFirst();
     }
 
     /** Every record of a treaty in chain order, one at a time, without holding them all. */

@@ -233,8 +233,8 @@ final class FrenchNotificationTexts {
 
     /** The opening, then the participant and the treaty as a form, then the action's sentence. */
     private String form(TreatyDefinition treaty, String participant, String action) {
-        return t("opening") + "\n\n" + t("participant", name(participant)) + "\n" + t("treaty", treaty.title()) + "\n\n"
-                + action;
+        return t("opening") + "\n\n" + t("participant", name(participant)) + "\n" + t("treaty", treaty.titleIn(true))
+                + "\n\n" + action;
     }
 
     private String announced(NotificationTexts.Target target) {

@@ -15,6 +15,7 @@ import org.ratification.ledger.core.api.InstrumentType;
 import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
+import org.ratification.ledger.core.api.RecordType;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Action;
@@ -71,7 +72,7 @@ final class NotificationTexts {
                     null);
         }
         return new Draft(
-                "SIGNATURE",
+                RecordType.SIGNATURE.name(),
                 subject(e.participant(), "SIGNATURE"),
                 OPENING + "On " + day(e.signedOn()) + ", " + name(e.participant()) + " signed the " + treaty.title()
                         + place + "." + note(e.irregularity()),
@@ -116,13 +117,14 @@ final class NotificationTexts {
         text.append(note(e.irregularity()));
         LocalDate inForce = result.entryIntoForceFor(e.depositedOn());
         text.append("\n\n").append(entryIntoForce(treaty, e.participant(), e.depositedOn(), result));
-        return new Draft("INSTRUMENT", subject(e.participant(), e.type().name()), text.toString(), inForce);
+        return new Draft(
+                RecordType.INSTRUMENT.name(), subject(e.participant(), e.type().name()), text.toString(), inForce);
     }
 
     Draft denunciation(TreatyDefinition treaty, DenunciationNotifiedEvent e) {
         int months = treaty.denunciation().takesEffectAfterMonths();
         return new Draft(
-                "DENUNCIATION",
+                RecordType.DENUNCIATION.name(),
                 subject(e.participant(), "DENUNCIATION"),
                 OPENING + "On " + day(e.receivedOn()) + ", the Secretary-General received from "
                         + name(e.participant()) + " a written notification of its denunciation of the "
@@ -155,7 +157,7 @@ final class NotificationTexts {
             case DECLARATION, RESERVATION -> {
                 String kind = e.kind().name().toLowerCase(Locale.ROOT);
                 yield new Draft(
-                        "COMMUNICATION",
+                        RecordType.COMMUNICATION.name(),
                         subject(e.participant(), e.kind().name()),
                         OPENING + on + who + " communicated the following " + kind + " with respect to the "
                                 + treaty.title() + ":" + quoted,
@@ -164,7 +166,7 @@ final class NotificationTexts {
             case OBJECTION -> {
                 String author = target.map(t -> name(t.action().participant())).orElse("another participant");
                 yield new Draft(
-                        "COMMUNICATION",
+                        RecordType.COMMUNICATION.name(),
                         subject(e.participant(), "OBJECTION TO THE RESERVATION MADE BY " + upper(author)),
                         OPENING + on + who + " communicated the following objection to the reservation made by "
                                 + author + see + " with respect to the " + treaty.title() + ":" + quoted,
@@ -173,19 +175,19 @@ final class NotificationTexts {
             case WITHDRAWAL -> {
                 String what = target.map(t -> withdrawn(t.action())).orElse("a reservation or declaration");
                 yield new Draft(
-                        "COMMUNICATION",
+                        RecordType.COMMUNICATION.name(),
                         subject(e.participant(), "WITHDRAWAL OF " + upper(what)),
                         OPENING + on + who + " notified the Secretary-General of its decision to withdraw " + what + see
                                 + " made with respect to the " + treaty.title() + ":" + quoted,
                         null);
             }
             case NOTIFICATION -> new Draft(
-                    "COMMUNICATION",
+                    RecordType.COMMUNICATION.name(),
                     subject(e.participant(), "NOTIFICATION"),
                     OPENING + on + who + " made the following notification under the " + treaty.title() + ":" + quoted,
                     null);
             case TERRITORIAL_APPLICATION -> new Draft(
-                    "COMMUNICATION",
+                    RecordType.COMMUNICATION.name(),
                     subject(e.participant(), "TERRITORIAL APPLICATION"),
                     OPENING + on + who + " notified the Secretary-General that the " + treaty.title()
                             + " shall apply to "
@@ -238,7 +240,7 @@ final class NotificationTexts {
                     .append('.');
         }
         return new Draft(
-                "CORRECTION",
+                RecordType.CORRECTION.name(),
                 subject(after.participant(), "CORRECTION (" + upper(label(was)) + ")"),
                 text.toString(),
                 inForce);
@@ -263,7 +265,7 @@ final class NotificationTexts {
             text.append("\n\n").append(treatyStatus(treaty, result));
         }
         return new Draft(
-                "RETRACTION",
+                RecordType.RETRACTION.name(),
                 subject(was.participant(), "WITHDRAWAL OF A RECORD MADE IN ERROR (" + upper(label(was)) + ")"),
                 text.toString(),
                 null);

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * @param reference e.g. {@code C.N.196.2025.TREATIES-XVIII.16}
  * @param number the running number within the year of recording
  * @param year the year (UTC) in which the action was recorded
- * @param action SIGNATURE, INSTRUMENT, DENUNCIATION, COMMUNICATION, CORRECTION or RETRACTION
+ * @param action the record's one name ({@link org.ratification.ledger.core.api.RecordType}): SIGNATURE,
+ *     INSTRUMENT, DENUNCIATION, COMMUNICATION, CORRECTION or RETRACTION
  * @param legalDate the date of the action (for a correction, the corrected date)
  * @param refersTo the record a correction, retraction, objection or withdrawal is about
  * @param refersToReference the notification that announced that record

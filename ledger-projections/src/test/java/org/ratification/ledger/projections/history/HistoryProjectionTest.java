@@ -16,6 +16,7 @@ import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.EntryIntoForceClause;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
+import org.ratification.ledger.core.api.RecordType;
 import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.api.TreatyEvent;
@@ -108,8 +109,10 @@ class HistoryProjectionTest {
 
     @Test
     void anEventTypeTheHistoryDoesNotKnowIsNamedAfterItsClass() {
-        assertThat(HistoryEntry.typeName("ChainSealedEvent")).isEqualTo("CHAIN_SEALED");
-        assertThat(HistoryEntry.typeName("Something")).isEqualTo("SOMETHING");
+        record ChainSealedEvent() {}
+        record Something() {}
+        assertThat(RecordType.nameOf(ChainSealedEvent.class)).isEqualTo("CHAIN_SEALED");
+        assertThat(RecordType.nameOf(Something.class)).isEqualTo("SOMETHING");
     }
 
     private void record(TreatyEvent event, String recordedAt) {

@@ -318,10 +318,60 @@ class BilingualNotificationTextsTest {
     }
 
     @Test
+    void theFrenchTextNamesTheTreatyByItsFrenchTitleAndTheEnglishTextByItsTitle() {
+        var withFrench = new TreatyDefinition(
+                "cybercrime",
+                "XVIII-16",
+                "United Nations Convention against Cybercrime",
+                LocalDate.of(2024, 12, 24),
+                CYBERCRIME.signature(),
+                CYBERCRIME.entryIntoForce(),
+                CYBERCRIME.denunciation(),
+                null,
+                null,
+                null,
+                null,
+                "Convention des Nations Unies contre la cybercriminalité",
+                null);
+        var e = new ConventionSignedEvent("cybercrime", "r-1", "FRA", LocalDate.of(2025, 10, 25), "Hanoi");
+        assertBoth(
+                english.signature(withFrench, e),
+                french.signature(withFrench, e),
+                "FRANCE: SIGNATURE",
+                EN + "On 25 October 2025, France signed the United Nations Convention against Cybercrime at Hanoi.",
+                "FRANCE : SIGNATURE",
+                FR + "Participant : France\nTraité : Convention des Nations Unies contre la cybercriminalité\n\n"
+                        + "L'action susmentionnée (signature) a été effectuée le 25 octobre 2025, à Hanoi.");
+    }
+
+    @Test
+    void aThresholdOfOneIsTheFirstInstrumentInFrench() {
+        var one = new TreatyDefinition(
+                "t-one",
+                "TEST-1",
+                "Test treaty",
+                LocalDate.of(2024, 12, 24),
+                CYBERCRIME.signature(),
+                new EntryIntoForceClause(1, 1, 2, false),
+                CYBERCRIME.denunciation());
+        var result = EntryIntoForce.compute(one.entryIntoForce(), List.of(instrument("FRA", "2030-01-10")));
+
+        assertThat(french.entryIntoForce(one, "FRA", LocalDate.of(2030, 1, 10), result))
+                .isEqualTo("Avec cet instrument, le 1er instrument a été déposé. Conformément à ses dispositions"
+                        + " relatives à l'entrée en vigueur, le traité entre en vigueur le 11 janvier 2030, le 1er jour"
+                        + " suivant la date du dépôt du 1er instrument de ratification, d'acceptation, d'approbation"
+                        + " ou d'adhésion, y compris à l'égard de ce participant.");
+        assertThat(french.entryIntoForce(one, "DEU", LocalDate.of(2030, 2, 1), result))
+                .contains("le 2e jour suivant la date du dépôt de son instrument");
+    }
+
+    @Test
     void frenchDatesAndNames() {
         assertThat(FrenchNotificationTexts.day(LocalDate.of(2025, 10, 25))).isEqualTo("25 octobre 2025");
         assertThat(FrenchNotificationTexts.day(LocalDate.of(2026, 1, 1))).isEqualTo("1er janvier 2026");
         assertThat(FrenchNotificationTexts.ordinal(1)).isEqualTo("1er");
+        assertThat(FrenchNotificationTexts.ordinal(2)).isEqualTo("2e");
+        assertThat(FrenchNotificationTexts.ordinal(3)).isEqualTo("3e");
         assertThat(FrenchNotificationTexts.ordinal(40)).isEqualTo("40e");
         ParticipantRegistry registry = ParticipantRegistry.standard();
         assertThat(registry.frenchNameOf("VNM")).isEqualTo("Viet Nam");

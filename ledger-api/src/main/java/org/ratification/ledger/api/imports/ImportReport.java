@@ -38,7 +38,8 @@ public record ImportReport(
             long line, String participant, String code, List<ActionReport> actions, List<Problem> problems) {}
 
     /**
-     * One action of a row: {@code SIGNATURE} or {@code INSTRUMENT} (with its type and letter), and its
+     * One action of a row: {@code SIGNATURE} (letter {@code d} for a succession to a signature) or
+     * {@code INSTRUMENT} (with its type and letter), and its
      * outcome: {@code WOULD_RECORD} (dry run), {@code RECORDED}, {@code ALREADY_RECORDED} (skipped,
      * with the id of the record that holds it) or {@code NOT_RECORDED}.
      */

@@ -15,6 +15,7 @@ import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DepositInstrumentCommand;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.RecordingMetadata;
 import org.ratification.ledger.core.api.SignConventionCommand;
 import org.ratification.ledger.core.api.TreatyEvent;
@@ -81,7 +82,13 @@ public class StatusTableImport {
             String predecessor,
             LocalDate boundFrom,
             String checkId,
-            String existing) {}
+            String existing,
+            Irregularity irregularity) {
+
+        Planned acknowledging(Irregularity acknowledged) {
+            return new Planned(row, line, kind, date, type, predecessor, boundFrom, checkId, existing, acknowledged);
+        }
+    }
 
     private static final class RowPlan {
         final UntcTable.Row row;
@@ -160,7 +167,16 @@ public class StatusTableImport {
     private String record(String treatyId, String code, Planned action, String source) {
         Map<String, String> metadata = Map.of(RecordingMetadata.SOURCE, source);
         if (action.kind() == ActionKind.SIGNATURE) {
-            return writer.record(id -> new SignConventionCommand(treatyId, id, code, action.date(), null), metadata)
+            return writer.record(
+                            id -> new SignConventionCommand(
+                                    treatyId,
+                                    id,
+                                    code,
+                                    action.date(),
+                                    null,
+                                    action.predecessor(),
+                                    action.irregularity()),
+                            metadata)
                     .recordId();
         }
         return writer.record(
@@ -173,7 +189,8 @@ public class StatusTableImport {
                                 List.of(),
                                 List.of(),
                                 action.predecessor(),
-                                action.boundFrom()),
+                                action.boundFrom(),
+                                action.irregularity()),
                         metadata)
                 .recordId();
     }
@@ -227,10 +244,18 @@ public class StatusTableImport {
                 if (s.letter().equals("s") && instrument.isEmpty()) {
                     instrument = Optional.of(s);
                 } else if (s.letter().equals("d")) {
-                    plan.problems.add(new ImportReport.Problem(
-                            "UNSUPPORTED_ACTION",
-                            "A succession to a signature ('" + row.signature()
-                                    + "') cannot be recorded by the ledger yet."));
+                    // a succession to its predecessor's signature
+                    predecessor(plan)
+                            .ifPresent(succession -> plan.actions.add(planned(
+                                    index,
+                                    row,
+                                    facts,
+                                    plan.code,
+                                    ActionKind.SIGNATURE,
+                                    s,
+                                    null,
+                                    succession.predecessor(),
+                                    null)));
                 } else if (!s.letter().isEmpty()) {
                     plan.problems.add(new ImportReport.Problem(
                             "INVALID_CELL",
@@ -246,14 +271,8 @@ public class StatusTableImport {
                 String predecessor = null;
                 LocalDate boundFrom = null;
                 if (type == InstrumentType.SUCCESSION) {
-                    var succession = registry.successionOf(plan.code);
-                    if (succession.isEmpty()) {
-                        plan.problems.add(new ImportReport.Problem(
-                                "PREDECESSOR_UNKNOWN",
-                                "The table does not say which State " + registry.nameOf(plan.code)
-                                        + " succeeded, and participant-successions.csv does not list it; record this"
-                                        + " succession through POST /api/treaties/{id}/instruments."));
-                    } else {
+                    var succession = predecessor(plan);
+                    if (succession.isPresent()) {
                         predecessor = succession.get().predecessor();
                         boundFrom = succession.get().effectiveFrom();
                     }
@@ -261,6 +280,7 @@ public class StatusTableImport {
                 plan.actions.add(
                         planned(index, row, facts, plan.code, ActionKind.INSTRUMENT, i, type, predecessor, boundFrom));
             }
+            acknowledge(plan);
             for (Planned action : plan.actions) {
                 if (action.existing() == null && action.date().isAfter(today)) {
                     plan.problems.add(new ImportReport.Problem(
@@ -275,6 +295,82 @@ public class StatusTableImport {
             }
         }
         return plans;
+    }
+
+    /** The State the row's participant succeeded, from participant-successions.csv; else a problem of the row. */
+    private Optional<ParticipantRegistry.Succession> predecessor(RowPlan plan) {
+        var succession = registry.successionOf(plan.code);
+        if (succession.isEmpty()) {
+            plan.problems.add(new ImportReport.Problem(
+                    "PREDECESSOR_UNKNOWN",
+                    "The table does not say which State " + registry.nameOf(plan.code)
+                            + " succeeded, and participant-successions.csv does not list it; record this"
+                            + " succession through the API (its 'predecessor' field)."));
+        }
+        return succession;
+    }
+
+    /** A line of the Irregularity column that starts an acknowledgement: "CODE: note". */
+    private static final java.util.regex.Pattern ACKNOWLEDGEMENT =
+            java.util.regex.Pattern.compile("([A-Z][A-Z_]*):[ \\t]*(.*)");
+
+    /**
+     * Reads the row's Irregularity cell ("CODE: note" per line; a line that does not start with a
+     * code continues the note before it) and puts each acknowledgement on the action it is about: the
+     * signature for a refusal about signatures ({@link TreatyRules#ABOUT_SIGNATURES}), else the
+     * instrument (the signature where the row has no instrument). The treaty's rules then check that
+     * each names a refusal they do raise.
+     */
+    private static void acknowledge(RowPlan plan) {
+        if (plan.row.irregularity().isBlank()) {
+            return;
+        }
+        List<String[]> entries = new ArrayList<>();
+        for (String line : plan.row.irregularity().split("\\r?\\n")) {
+            var m = ACKNOWLEDGEMENT.matcher(line.strip());
+            if (m.matches()) {
+                entries.add(new String[] {m.group(1), m.group(2).strip()});
+            } else if (!entries.isEmpty()) {
+                String[] last = entries.get(entries.size() - 1);
+                last[1] = last[1] + "\n" + line;
+            } else if (!line.isBlank()) {
+                plan.problems.add(new ImportReport.Problem(
+                        "INVALID_CELL",
+                        "In the Irregularity column, each acknowledgement reads 'CODE: note', such as"
+                                + " 'SIGNATORY_MUST_RATIFY: Recorded as deposited.'; not '" + line.strip() + "'."));
+                return;
+            }
+        }
+        for (String[] entry : entries) {
+            Irregularity irregularity = new Irregularity(entry[0], entry[1].strip());
+            Optional<Rejection> bound = Bounds.irregularity(irregularity);
+            if (bound.isPresent()) {
+                plan.problems.add(
+                        new ImportReport.Problem(bound.get().code(), bound.get().message()));
+                continue;
+            }
+            ActionKind about = TreatyRules.ABOUT_SIGNATURES.contains(irregularity.code())
+                    ? ActionKind.SIGNATURE
+                    : ActionKind.INSTRUMENT;
+            int target = plan.actions.isEmpty() ? -1 : 0;
+            for (int i = 0; i < plan.actions.size(); i++) {
+                if (plan.actions.get(i).kind() == about) {
+                    target = i;
+                }
+            }
+            if (target < 0) {
+                continue; // an empty row is reported as such
+            }
+            Planned action = plan.actions.get(target);
+            if (action.irregularity() != null) {
+                plan.problems.add(new ImportReport.Problem(
+                        "INVALID_CELL",
+                        "The Irregularity column acknowledges two irregularities of the same action; an action"
+                                + " carries one."));
+            } else {
+                plan.actions.set(target, action.acknowledging(irregularity));
+            }
+        }
     }
 
     private static Optional<UntcCell> cell(RowPlan plan, String text, String column) {
@@ -305,7 +401,7 @@ public class StatusTableImport {
                 .findFirst()
                 .orElse(null);
         String checkId = "import-line-" + row.line() + (kind == ActionKind.SIGNATURE ? "-signature" : "-instrument");
-        return new Planned(index, row.line(), kind, cell.date(), type, predecessor, boundFrom, checkId, existing);
+        return new Planned(index, row.line(), kind, cell.date(), type, predecessor, boundFrom, checkId, existing, null);
     }
 
     /**
@@ -329,7 +425,7 @@ public class StatusTableImport {
             candidate.apply(event);
         }
         List<ImportReport.Problem> tableProblems = new ArrayList<>();
-        for (TreatyRules.Violation violation : rules.violations(candidate, parent)) {
+        for (TreatyRules.Violation violation : rules.violations(candidate, parent, byCheckId.keySet())) {
             ImportReport.Problem problem = new ImportReport.Problem(
                     violation.rejection().code(), violation.rejection().message());
             RowPlan plan = byCheckId.get(violation.recordId());
@@ -344,7 +440,8 @@ public class StatusTableImport {
 
     private static TreatyEvent event(String treatyId, String code, Planned action) {
         if (action.kind() == ActionKind.SIGNATURE) {
-            return new ConventionSignedEvent(treatyId, action.checkId(), code, action.date(), null);
+            return new ConventionSignedEvent(
+                    treatyId, action.checkId(), code, action.date(), null, action.predecessor(), action.irregularity());
         }
         return new InstrumentDepositedEvent(
                 treatyId,
@@ -355,7 +452,8 @@ public class StatusTableImport {
                 List.of(),
                 List.of(),
                 action.predecessor(),
-                action.boundFrom());
+                action.boundFrom(),
+                action.irregularity());
     }
 
     private ImportReport report(
@@ -388,7 +486,7 @@ public class StatusTableImport {
                         action.kind().name(),
                         action.date(),
                         action.type() == null ? null : action.type().name(),
-                        action.type() == null ? null : action.type().letter(),
+                        action.type() != null ? action.type().letter() : action.predecessor() != null ? "d" : null,
                         outcome,
                         recordId));
             }

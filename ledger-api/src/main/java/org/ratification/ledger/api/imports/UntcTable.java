@@ -23,7 +23,9 @@ import org.ratification.ledger.core.rules.Rejection;
  * file (RFC 4180 quoting, UTF-8, an optional byte-order mark). The first non-blank line is the
  * header: {@code Participant}, {@code Signature}, then the column of instruments ("Ratification,
  * Acceptance(A), Approval(AA), Accession(a), Succession(d)", or another heading naming kinds of
- * instrument); further columns (a denunciation column, notes) are tolerated and ignored. Bounded:
+ * instrument); further columns (a denunciation column, notes) are tolerated and ignored, except a
+ * column headed {@code Irregularity}: the ledger's own acknowledgement of an irregularity of the row,
+ * "CODE: note" per line ({@link UntcLayout} writes it). Bounded:
  * every refusal of the file as a whole is a {@link Rejection} with a stable code.
  */
 public final class UntcTable {
@@ -43,8 +45,19 @@ public final class UntcTable {
             "definitive signature",
             "consent");
 
-    /** One line of the table: its number in the file (the header is line 1 of the table) and its cells. */
-    public record Row(long line, String participant, String signature, String instrument) {}
+    /** The heading of the column of acknowledged irregularities (case-insensitive). */
+    public static final String IRREGULARITY = "Irregularity";
+
+    /**
+     * One line of the table: its number in the file (the header is line 1 of the table) and its cells;
+     * {@code irregularity} is the cell of the Irregularity column ("" without one).
+     */
+    public record Row(long line, String participant, String signature, String instrument, String irregularity) {
+
+        public Row(long line, String participant, String signature, String instrument) {
+            this(line, participant, signature, instrument, "");
+        }
+    }
 
     /** The rows, the headings of the columns ignored, and the SHA-256 of the file (lowercase hex). */
     public record Table(List<Row> rows, List<String> ignoredColumns, String sha256) {}
@@ -80,6 +93,7 @@ public final class UntcTable {
         List<String> ignored = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         boolean header = true;
+        int irregularityColumn = -1;
         long line = 0;
         for (CSVRecord record : records) {
             if (blank(record)) {
@@ -105,7 +119,11 @@ public final class UntcTable {
             if (header) {
                 checkHeader(record);
                 for (int i = 3; i < record.size(); i++) {
-                    ignored.add(record.get(i).strip());
+                    if (irregularityColumn < 0 && record.get(i).strip().equalsIgnoreCase(IRREGULARITY)) {
+                        irregularityColumn = i;
+                    } else {
+                        ignored.add(record.get(i).strip());
+                    }
                 }
                 header = false;
                 continue;
@@ -115,7 +133,12 @@ public final class UntcTable {
                                 "TOO_MANY_ROWS", "The table has more than " + MAX_ROWS + " rows of participants.")
                         .exception();
             }
-            rows.add(new Row(record.getRecordNumber(), cell(record, 0), cell(record, 1), cell(record, 2)));
+            rows.add(new Row(
+                    record.getRecordNumber(),
+                    cell(record, 0),
+                    cell(record, 1),
+                    cell(record, 2),
+                    irregularityColumn < 0 ? "" : cell(record, irregularityColumn)));
         }
         if (header) {
             throw Rejection.invalid("EMPTY_TABLE", "The table has no header row.")

@@ -33,12 +33,13 @@ final class ApiExamples {
             [{"participant":"FRA","name":"France","signedOn":"2025-10-25","signedAt":"Hanoi",
               "instrument":{"type":"RATIFICATION","letter":null,"depositedOn":"2026-01-10","recordId":"6f1c…"},
               "entryIntoForceOn":null,"status":"CONTRACTING","denunciationReceivedOn":null,
-              "denunciationEffectiveOn":null,"declarations":[],"reservations":[]}]""";
+              "denunciationEffectiveOn":null,"declarations":[],"reservations":[],"territories":[],"amendments":[],
+              "signatureLetter":null,"signaturePredecessor":null,"irregularities":[]}]""";
 
     static final String CSV = "participant,name,signature,instrument,type,entryIntoForce,status,"
-            + "denunciationReceived,denunciationEffective,declarations,reservations\r\n"
-            + "FRA,France,2025-10-25,2026-01-10,RATIFICATION,,CONTRACTING,,,,\r\n"
-            + "NRU,Nauru,,2026-02-01 a,ACCESSION,,CONTRACTING,,,,\r\n";
+            + "denunciationReceived,denunciationEffective,declarations,reservations,irregularities\r\n"
+            + "FRA,France,2025-10-25,2026-01-10,RATIFICATION,,CONTRACTING,,,,,\r\n"
+            + "NRU,Nauru,,2026-02-01 a,ACCESSION,,CONTRACTING,,,,,\r\n";
 
     static final String RECORDED =
             """

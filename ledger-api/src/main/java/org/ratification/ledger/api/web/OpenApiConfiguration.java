@@ -62,6 +62,7 @@ class OpenApiConfiguration {
             "TEXT_TOO_LONG",
             "TOO_MANY_TEXTS",
             "CONTROL_CHARACTERS",
+            "INVALID_IRREGULARITY_CODE",
             "INVALID_IDEMPOTENCY_KEY");
     private static final List<String> QUERY_CODES = List.of(
             "INVALID_PARAMETER",
@@ -95,6 +96,9 @@ class OpenApiConfiguration {
             "REIO_MEMBER_NOT_SIGNED",
             "REIO_MEMBER_NOT_BOUND",
             "NOT_PARTY_TO_PARENT",
+            "INVALID_PREDECESSOR",
+            "IRREGULARITY_NOT_PRESENT",
+            "IRREGULARITY_NOT_ACKNOWLEDGEABLE",
             "AMENDMENTS_NOT_PROVIDED",
             "AMENDMENT_TOO_EARLY",
             "IDEMPOTENCY_KEY_REUSED");

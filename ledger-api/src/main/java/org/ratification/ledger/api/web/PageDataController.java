@@ -313,20 +313,7 @@ class PageDataController {
 
     /** A row with the participant's French short name. */
     static ParticipantView inFrench(ParticipantView p) {
-        return new ParticipantView(
-                p.participant(),
-                ParticipantRegistry.standard().frenchNameOf(p.participant()),
-                p.signedOn(),
-                p.signedAt(),
-                p.instrument(),
-                p.entryIntoForceOn(),
-                p.status(),
-                p.denunciationReceivedOn(),
-                p.denunciationEffectiveOn(),
-                p.declarations(),
-                p.reservations(),
-                p.territories(),
-                p.amendments());
+        return p.named(ParticipantRegistry.standard().frenchNameOf(p.participant()));
     }
 
     /** The heading of the pages in their language ({@link TreatyDefinition#shortTitleIn}). */

@@ -8,8 +8,9 @@ import org.ratification.ledger.core.api.ParticipantView;
 /**
  * The participants table as CSV (RFC 4180: CRLF line ends, fields with a comma, a quote or a line
  * break quoted, quotes doubled). The instrument column prints the date followed by the letter, as
- * the UN Treaty Collection does ("2026-01-10 a"); several declarations or reservations share one
- * cell, one per line.
+ * the UN Treaty Collection does ("2026-01-10 a"), and the signature column a succession to a
+ * signature with its letter ("2006-10-23 d"); several declarations, reservations or acknowledged
+ * irregularities ("SIGNATORY_MUST_RATIFY: the note") share one cell, one per line.
  *
  * <p>A cell that a spreadsheet would read as a formula (it starts with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return) is neutralised as OWASP advises against CSV
@@ -19,7 +20,7 @@ import org.ratification.ledger.core.api.ParticipantView;
 final class ParticipantsCsv {
 
     static final String HEADER = "participant,name,signature,instrument,type,entryIntoForce,status,"
-            + "denunciationReceived,denunciationEffective,declarations,reservations";
+            + "denunciationReceived,denunciationEffective,declarations,reservations,irregularities";
 
     private ParticipantsCsv() {}
 
@@ -31,7 +32,7 @@ final class ParticipantsCsv {
                     csv,
                     p.participant(),
                     p.name(),
-                    date(p.signedOn()),
+                    p.signatureLetter() == null ? date(p.signedOn()) : p.signedOn() + " " + p.signatureLetter(),
                     instrument == null ? "" : untc(instrument),
                     instrument == null ? "" : instrument.type().name(),
                     date(p.entryIntoForceOn()),
@@ -39,7 +40,12 @@ final class ParticipantsCsv {
                     date(p.denunciationReceivedOn()),
                     date(p.denunciationEffectiveOn()),
                     String.join("\n", p.declarations()),
-                    String.join("\n", p.reservations()));
+                    String.join("\n", p.reservations()),
+                    String.join(
+                            "\n",
+                            p.irregularities().stream()
+                                    .map(i -> i.code() + ": " + i.note())
+                                    .toList()));
         }
         return csv.toString();
     }

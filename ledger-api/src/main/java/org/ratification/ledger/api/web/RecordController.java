@@ -46,7 +46,9 @@ class RecordController {
     @Operation(
             summary = "Record a signature",
             description =
-                    "The legal date is the date of signature; it must lie in the signature period and not after today.",
+                    "The legal date is the date of signature; it must lie in the signature period and not after today."
+                            + " A succession to a signature names its 'predecessor' (no period applies); an"
+                            + " 'irregularity' {code, note} records one refusal deliberately (docs/CLAUSES.md).",
             parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
             responses =
                     @ApiResponse(
@@ -62,10 +64,13 @@ class RecordController {
         String participant = Require.participant(body.participant(), "participant");
         var signedOn = present(body.signedOn(), "signedOn");
         String place = Require.text(body.place(), "place", Require.MAX_SHORT_TEXT);
+        String predecessor = Require.text(body.predecessor(), "predecessor", Require.MAX_SHORT_TEXT);
+        var irregularity = Require.irregularity(body.irregularity());
         return recorded(
                 treatyId,
                 RecordType.SIGNATURE,
-                writer.record(id -> new SignConventionCommand(treatyId, id, participant, signedOn, place)));
+                writer.record(id -> new SignConventionCommand(
+                        treatyId, id, participant, signedOn, place, predecessor, irregularity)));
     }
 
     @PostMapping("/instruments")
@@ -74,7 +79,8 @@ class RecordController {
             summary = "Record the deposit of an instrument of ratification, acceptance, approval or accession",
             description =
                     "With the declarations and reservations made upon deposit. A signatory ratifies, accepts or approves;"
-                            + " a participant that did not sign accedes.",
+                            + " a participant that did not sign accedes. An 'irregularity' {code, note} records one"
+                            + " refusal deliberately, e.g. SIGNATORY_MUST_RATIFY (docs/CLAUSES.md).",
             parameters = @Parameter(name = "treatyId", in = ParameterIn.PATH, example = "cybercrime"),
             responses =
                     @ApiResponse(
@@ -98,6 +104,7 @@ class RecordController {
         var declarations = Require.texts(body.declarations(), "declarations");
         var reservations = Require.texts(body.reservations(), "reservations");
         String predecessor = Require.text(body.predecessor(), "predecessor", Require.MAX_SHORT_TEXT);
+        var irregularity = Require.irregularity(body.irregularity());
         return recorded(
                 treatyId,
                 RecordType.INSTRUMENT,
@@ -110,7 +117,8 @@ class RecordController {
                         declarations,
                         reservations,
                         predecessor,
-                        body.boundFrom())));
+                        body.boundFrom(),
+                        irregularity)));
     }
 
     @PostMapping("/denunciations")

@@ -57,7 +57,11 @@ final class Requests {
                 Integer notBeforeYearsInForce) {}
     }
 
-    record SignatureRequest(String participant, LocalDate signedOn, String place) {}
+    record SignatureRequest(
+            String participant, LocalDate signedOn, String place, String predecessor, Irregularity irregularity) {}
+
+    /** An acknowledged irregularity: the code of the refusal the depositary overrides, and why. */
+    record Irregularity(String code, String note) {}
 
     record InstrumentRequest(
             String participant,
@@ -66,7 +70,8 @@ final class Requests {
             List<String> declarations,
             List<String> reservations,
             String predecessor,
-            LocalDate boundFrom) {}
+            LocalDate boundFrom,
+            Irregularity irregularity) {}
 
     record DenunciationRequest(String participant, LocalDate receivedOn) {}
 

@@ -74,6 +74,16 @@ final class Require {
         return List.copyOf(values);
     }
 
+    /** An acknowledged irregularity as the domain bounds it (code and note), or null. */
+    static org.ratification.ledger.core.api.Irregularity irregularity(Requests.Irregularity value) {
+        if (value == null) {
+            return null;
+        }
+        var irregularity = new org.ratification.ledger.core.api.Irregularity(value.code(), value.note());
+        refuse(Bounds.irregularity(irregularity));
+        return irregularity;
+    }
+
     static String recordId(String value, String field) {
         String id = present(value, field);
         refuse(Bounds.recordId(field, id));

@@ -177,8 +177,10 @@ class TreatyController {
     @Operation(
             summary = "Export a treaty's participants table as CSV",
             description = "Columns participant,name,signature,instrument,type,entryIntoForce,status,"
-                    + "denunciationReceived,denunciationEffective,declarations,reservations; the instrument column"
-                    + " prints the date followed by the UNTC letter (\"2026-01-10 a\"). RFC 4180 quoting.",
+                    + "denunciationReceived,denunciationEffective,declarations,reservations,irregularities; the"
+                    + " instrument column prints the date followed by the UNTC letter (\"2026-01-10 a\"), the"
+                    + " signature column a succession to a signature with 'd'; irregularities as \"CODE: note\"."
+                    + " RFC 4180 quoting.",
             responses =
                     @ApiResponse(
                             responseCode = "200",

@@ -41,11 +41,11 @@ class ExportApiTest extends ReadModelTestSupport {
                 .isTrue();
         assertThat(csv.getBody())
                 .isEqualTo("participant,name,signature,instrument,type,entryIntoForce,status,denunciationReceived,"
-                        + "denunciationEffective,declarations,reservations\r\n"
-                        + "FRA,France,2025-10-25,2026-01-10,RATIFICATION,2026-04-20,PARTY,,,,\r\n"
-                        + "NRU,Nauru,,2026-01-20 a,ACCESSION,2026-04-20,PARTY,,,,\r\n"
+                        + "denunciationEffective,declarations,reservations,irregularities\r\n"
+                        + "FRA,France,2025-10-25,2026-01-10,RATIFICATION,2026-04-20,PARTY,,,,,\r\n"
+                        + "NRU,Nauru,,2026-01-20 a,ACCESSION,2026-04-20,PARTY,,,,,\r\n"
                         + "VNM,Viet Nam,2025-10-26,,,,SIGNATORY,,,\"Under article 40, \"\"the authority\"\" is X\n"
-                        + "Second\",\r\n");
+                        + "Second\",,\r\n");
 
         String before = getText("/api/treaties/" + treaty + "/participants?asOf=2026-01-15", "text/csv")
                 .getBody();

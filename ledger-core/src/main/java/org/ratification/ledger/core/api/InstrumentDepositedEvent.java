@@ -6,8 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A participant deposited an instrument on {@code depositedOn}; a succession names its predecessor
- * and the date from which the successor is bound (null for other instruments; revision 1 events
- * recorded before these fields existed read them as null).
+ * and the date from which the successor is bound (null for other instruments); {@code
+ * irregularity} is the acknowledgement of a refusal the depositary overrode (null otherwise).
+ * Revision 1 events recorded before these fields existed read them as null, and a null field is
+ * left out of the record's hash.
  */
 @Revision("1")
 public record InstrumentDepositedEvent(
@@ -19,7 +21,8 @@ public record InstrumentDepositedEvent(
         List<String> declarations,
         List<String> reservations,
         String predecessor,
-        LocalDate boundFrom)
+        LocalDate boundFrom,
+        Irregularity irregularity)
         implements TreatyEvent {
 
     public InstrumentDepositedEvent(
@@ -29,8 +32,31 @@ public record InstrumentDepositedEvent(
             InstrumentType type,
             LocalDate depositedOn,
             List<String> declarations,
+            List<String> reservations,
+            String predecessor,
+            LocalDate boundFrom) {
+        this(
+                treatyId,
+                recordId,
+                participant,
+                type,
+                depositedOn,
+                declarations,
+                reservations,
+                predecessor,
+                boundFrom,
+                null);
+    }
+
+    public InstrumentDepositedEvent(
+            String treatyId,
+            String recordId,
+            String participant,
+            InstrumentType type,
+            LocalDate depositedOn,
+            List<String> declarations,
             List<String> reservations) {
-        this(treatyId, recordId, participant, type, depositedOn, declarations, reservations, null, null);
+        this(treatyId, recordId, participant, type, depositedOn, declarations, reservations, null, null, null);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.TreatyEvent;
 
@@ -23,8 +24,11 @@ import org.ratification.ledger.core.api.TreatyEvent;
  * @param effectiveOn for a denunciation, the date it takes effect
  * @param retracted whether the record was withdrawn as made in error
  * @param territories for a territorial application, the territories it names
- * @param predecessor, boundFrom for a succession, the predecessor State and the date bound from
+ * @param predecessor, boundFrom for a succession, the predecessor State and the date bound from; for a
+ *     succession to a signature, the predecessor State (no date)
  * @param amendmentId for an amendment's adoption or an instrument for it, the amendment
+ * @param irregularity for a signature or an instrument the depositary recorded although a rule refuses
+ *     it, the acknowledged refusal and its note
  */
 public record Action(
         String recordId,
@@ -44,7 +48,8 @@ public record Action(
         String predecessor,
         LocalDate boundFrom,
         String amendmentId,
-        AdoptionMethod adoptionMethod) {
+        AdoptionMethod adoptionMethod,
+        Irregularity irregularity) {
 
     public Action {
         declarations = declarations == null ? List.of() : List.copyOf(declarations);
@@ -84,6 +89,7 @@ public record Action(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -105,6 +111,8 @@ public record Action(
         if (event instanceof ConventionSignedEvent e) {
             b = new Builder(e.recordId(), ActionKind.SIGNATURE, e.participant(), e.signedOn());
             b.place = e.place();
+            b.predecessor = e.predecessor();
+            b.irregularity = e.irregularity();
         } else if (event instanceof InstrumentDepositedEvent e) {
             b = new Builder(e.recordId(), ActionKind.INSTRUMENT, e.participant(), e.depositedOn());
             b.instrumentType = e.type();
@@ -112,6 +120,7 @@ public record Action(
             b.reservations = e.reservations();
             b.predecessor = e.predecessor();
             b.boundFrom = e.boundFrom();
+            b.irregularity = e.irregularity();
         } else if (event instanceof DenunciationNotifiedEvent e) {
             b = new Builder(e.recordId(), ActionKind.DENUNCIATION, e.participant(), e.receivedOn());
             b.effectiveOn = e.effectiveOn();
@@ -168,6 +177,7 @@ public record Action(
         private LocalDate boundFrom;
         private String amendmentId;
         private AdoptionMethod adoptionMethod;
+        private Irregularity irregularity;
 
         Builder(String recordId, ActionKind kind, String participant, LocalDate date) {
             this.recordId = recordId;
@@ -192,6 +202,7 @@ public record Action(
             boundFrom = a.boundFrom;
             amendmentId = a.amendmentId;
             adoptionMethod = a.adoptionMethod;
+            irregularity = a.irregularity;
         }
 
         Action build() {
@@ -213,8 +224,14 @@ public record Action(
                     predecessor,
                     boundFrom,
                     amendmentId,
-                    adoptionMethod);
+                    adoptionMethod,
+                    irregularity);
         }
+    }
+
+    /** Whether this is a succession to a signature (a {@code d} in the signature column). */
+    public boolean isSignatureBySuccession() {
+        return kind == ActionKind.SIGNATURE && predecessor != null;
     }
 
     public boolean live() {

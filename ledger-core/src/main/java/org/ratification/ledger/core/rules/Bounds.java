@@ -11,6 +11,7 @@ import org.ratification.ledger.core.api.CommunicationReceivedEvent;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
+import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
 import org.ratification.ledger.core.api.TreatyDefinition;
@@ -53,6 +54,8 @@ public final class Bounds {
     public static final int MAX_SHORT_TEXT = 255;
     /** A treaty's title. */
     public static final int MAX_TITLE = 1_000;
+    /** The note of an acknowledged irregularity (a footnote of the status table). */
+    public static final int MAX_NOTE = 2_000;
     /** Declarations, reservations or territories in one record. */
     public static final int MAX_TEXTS = 50;
 
@@ -60,6 +63,8 @@ public final class Bounds {
     public static final Pattern TREATY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** A record id (also an amendment id and a reference to a record). */
     public static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** The code of a refusal an irregularity acknowledges, as the ledger answers it: SIGNATORY_MUST_RATIFY. */
+    public static final Pattern REFUSAL_CODE = Pattern.compile("[A-Z][A-Z_]{0,63}");
     /** A participant code as recorded: ISO 3166-1 alpha-3, or a REIO's code such as EU; ASCII only. */
     public static final Pattern PARTICIPANT = Pattern.compile("[A-Z]{2,3}");
 
@@ -154,7 +159,9 @@ public final class Bounds {
             return first(
                     participant("participant", e.participant()),
                     date("signedOn", e.signedOn()),
-                    text("place", e.place(), MAX_SHORT_TEXT));
+                    text("place", e.place(), MAX_SHORT_TEXT),
+                    text("predecessor", e.predecessor(), MAX_SHORT_TEXT),
+                    irregularity(e.irregularity()));
         }
         if (event instanceof InstrumentDepositedEvent e) {
             return first(
@@ -163,7 +170,8 @@ public final class Bounds {
                     texts("declarations", e.declarations(), MAX_TEXT),
                     texts("reservations", e.reservations(), MAX_TEXT),
                     text("predecessor", e.predecessor(), MAX_SHORT_TEXT),
-                    date("boundFrom", e.boundFrom()));
+                    date("boundFrom", e.boundFrom()),
+                    irregularity(e.irregularity()));
         }
         if (event instanceof DenunciationNotifiedEvent e) {
             return first(
@@ -233,6 +241,30 @@ public final class Bounds {
         return legal.plusDays(Math.min(days, MAX_DAYS))
                 .plusMonths(Math.min(months, MAX_MONTHS))
                 .plusYears(Math.min(years, MAX_YEARS));
+    }
+
+    /**
+     * An acknowledged irregularity (null passes): the code of a refusal as the ledger answers it, and a
+     * note that is not blank, within {@link #MAX_NOTE} characters, without control characters.
+     */
+    public static Optional<Rejection> irregularity(Irregularity irregularity) {
+        if (irregularity == null) {
+            return Optional.empty();
+        }
+        if (irregularity.code() == null
+                || irregularity.note() == null
+                || irregularity.note().isBlank()) {
+            return Optional.of(Rejection.invalid(
+                    "MISSING_FIELD",
+                    "An acknowledged irregularity names the refusal it overrides (code) and says why (note)."));
+        }
+        if (!REFUSAL_CODE.matcher(irregularity.code()).matches()) {
+            return Optional.of(Rejection.invalid(
+                    "INVALID_IRREGULARITY_CODE",
+                    "'irregularity.code' must be the code of a refusal as the ledger answers it, such as"
+                            + " SIGNATORY_MUST_RATIFY."));
+        }
+        return text("irregularity.note", irregularity.note(), MAX_NOTE);
     }
 
     /** A legal date within the years 1 to 9999 (null passes: presence is checked elsewhere). */

@@ -14,6 +14,7 @@ import org.ratification.ledger.core.api.AmendmentView;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.InstrumentType;
 import org.ratification.ledger.core.api.InstrumentView;
+import org.ratification.ledger.core.api.IrregularityView;
 import org.ratification.ledger.core.api.ParticipantStatus;
 import org.ratification.ledger.core.api.ParticipantView;
 import org.ratification.ledger.core.api.ReservationView;
@@ -314,20 +315,7 @@ public final class StatusCalculator {
     }
 
     private static ParticipantView withStatus(ParticipantView v, ParticipantStatus status) {
-        return new ParticipantView(
-                v.participant(),
-                v.name(),
-                v.signedOn(),
-                v.signedAt(),
-                v.instrument(),
-                v.entryIntoForceOn(),
-                status,
-                v.denunciationReceivedOn(),
-                v.denunciationEffectiveOn(),
-                v.declarations(),
-                v.reservations(),
-                v.territories(),
-                v.amendments());
+        return v.withStatus(status);
     }
 
     /** The records that a withdrawal among {@code known} refers to (computed once: a treaty has hundreds). */
@@ -446,7 +434,25 @@ public final class StatusCalculator {
                     List.copyOf(allDeclarations),
                     List.copyOf(allReservations),
                     List.copyOf(territories),
-                    amendments);
+                    amendments,
+                    signature != null && signature.isSignatureBySuccession() ? "d" : null,
+                    signature == null ? null : signature.predecessor(),
+                    irregularities());
+        }
+
+        /** The acknowledged irregularities of the row's signature and instrument, the row's footnotes. */
+        private List<IrregularityView> irregularities() {
+            List<IrregularityView> found = new ArrayList<>();
+            for (Action action : java.util.Arrays.asList(signature, instrument)) {
+                if (action != null && action.irregularity() != null) {
+                    found.add(new IrregularityView(
+                            action.recordId(),
+                            action.kind().name(),
+                            action.irregularity().code(),
+                            action.irregularity().note()));
+                }
+            }
+            return found;
         }
     }
 }

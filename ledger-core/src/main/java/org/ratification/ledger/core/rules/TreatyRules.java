@@ -4,13 +4,16 @@ import static java.util.stream.Collectors.groupingBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 
@@ -40,7 +43,7 @@ public final class TreatyRules {
 
     /** As {@link #check(TreatyFacts, String)}, for a protocol whose parent treaty has {@code parent} facts. */
     public Optional<Rejection> check(TreatyFacts facts, String recordId, TreatyFacts parent) {
-        List<Violation> violations = violations(facts, parent);
+        List<Violation> violations = violations(facts, parent, Set.of(recordId));
         return violations.stream()
                 .filter(v -> v.recordId().equals(recordId))
                 .findFirst()
@@ -52,7 +55,99 @@ public final class TreatyRules {
         return violations(facts, null);
     }
 
+    /** Every violation of the rules that no record's acknowledged irregularity overrides. */
     public List<Violation> violations(TreatyFacts facts, TreatyFacts parent) {
+        return violations(facts, parent, Set.of());
+    }
+
+    /**
+     * As {@link #violations(TreatyFacts, TreatyFacts)}; and each record of {@code decided} (the records
+     * being recorded now) that carries an acknowledgement must acknowledge a refusal that the rules
+     * do raise about it: {@code IRREGULARITY_NOT_ACKNOWLEDGEABLE} for a code the depositary may not
+     * override, {@code IRREGULARITY_NOT_PRESENT} for one the rules do not raise, so that nobody
+     * records an acknowledgement in advance. Records already recorded are not asked again: a later
+     * correction or retraction may make their acknowledgement needless, which refuses nothing.
+     */
+    public List<Violation> violations(TreatyFacts facts, TreatyFacts parent, Collection<String> decided) {
+        List<Violation> raw = unacknowledged(facts, parent);
+        // a wrong acknowledgement is reported first: it is what the request got wrong
+        List<Violation> found = new ArrayList<>();
+        for (String recordId : decided) {
+            Irregularity irregularity =
+                    facts.action(recordId).map(Action::irregularity).orElse(null);
+            if (irregularity == null) {
+                continue;
+            }
+            if (!ACKNOWLEDGEABLE.contains(irregularity.code())) {
+                found.add(new Violation(
+                        recordId,
+                        Rejection.rule(
+                                "IRREGULARITY_NOT_ACKNOWLEDGEABLE",
+                                "'" + irregularity.code()
+                                        + "' is not a refusal the depositary may override; these are: "
+                                        + String.join(", ", new java.util.TreeSet<>(ACKNOWLEDGEABLE)) + ".")));
+            } else if (raw.stream()
+                    .noneMatch(v -> v.recordId().equals(recordId)
+                            && v.rejection().code().equals(irregularity.code()))) {
+                found.add(new Violation(
+                        recordId,
+                        Rejection.rule(
+                                "IRREGULARITY_NOT_PRESENT",
+                                "The record acknowledges the irregularity " + irregularity.code()
+                                        + ", but the treaty's rules do not refuse it for that reason"
+                                        + refusedFor(raw, recordId) + ".")));
+            }
+        }
+        for (Violation v : raw) {
+            if (!acknowledges(
+                    facts.action(v.recordId()).orElse(null), v.rejection().code())) {
+                found.add(v);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The refusals the depositary may override by acknowledging them on the record they are about:
+     * the rules of signature and consent that published histories are known to break (an accession by
+     * a signatory, an instrument without signature, a signature outside the period, the REIO and
+     * protocol conditions). Unknown or former participants, dates, duplicates, denunciations and
+     * communications are never overridden: the read models rely on them.
+     */
+    public static final Set<String> ACKNOWLEDGEABLE = Set.of(
+            "SIGNATORY_MUST_RATIFY",
+            "NOT_SIGNED",
+            "SIGNATURE_PERIOD_CLOSED",
+            "SIGNATURE_PERIOD_NOT_OPEN",
+            "REIO_MEMBER_NOT_SIGNED",
+            "REIO_MEMBER_NOT_BOUND",
+            "REIO_COMPETENCE_NOT_DECLARED",
+            "NOT_PARTY_TO_PARENT");
+
+    /** The acknowledgeable refusals that are about a signature (the others are about an instrument). */
+    public static final Set<String> ABOUT_SIGNATURES =
+            Set.of("SIGNATURE_PERIOD_CLOSED", "SIGNATURE_PERIOD_NOT_OPEN", "REIO_MEMBER_NOT_SIGNED");
+
+    /** "; they refuse it for: A, B" (the codes the rules raise about the record), or that they refuse nothing. */
+    private static String refusedFor(List<Violation> raw, String recordId) {
+        List<String> codes = raw.stream()
+                .filter(v -> v.recordId().equals(recordId))
+                .map(v -> v.rejection().code())
+                .distinct()
+                .toList();
+        return codes.isEmpty()
+                ? "; they do not refuse it at all: record it without 'irregularity'"
+                : "; they refuse it for: " + String.join(", ", codes);
+    }
+
+    private static boolean acknowledges(Action action, String code) {
+        return action != null
+                && action.irregularity() != null
+                && action.irregularity().code().equals(code)
+                && ACKNOWLEDGEABLE.contains(code);
+    }
+
+    private List<Violation> unacknowledged(TreatyFacts facts, TreatyFacts parent) {
         List<Violation> found = new ArrayList<>();
         TreatyDefinition definition = facts.definition();
         for (Action action : live(facts, a -> a.kind() != ActionKind.AMENDMENT)) {
@@ -232,7 +327,17 @@ public final class TreatyRules {
                                         + signatures.get(0).date() + ".")));
             }
             Action signature = signatures.get(0);
-            if (!isOpenForSignature(definition, signature.date(), general)) {
+            if (signature.isSignatureBySuccession()) {
+                // a successor State succeeds to its predecessor's signature, whenever it notifies it
+                if (signature.predecessor().equals(signature.participant())) {
+                    found.add(new Violation(
+                            signature.recordId(),
+                            Rejection.rule(
+                                    "INVALID_PREDECESSOR",
+                                    name(signature)
+                                            + " cannot succeed to its own signature; name the predecessor State.")));
+                }
+            } else if (!isOpenForSignature(definition, signature.date(), general)) {
                 found.add(new Violation(
                         signature.recordId(),
                         outsideSignaturePeriod(

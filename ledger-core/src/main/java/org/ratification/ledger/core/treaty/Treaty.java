@@ -107,7 +107,9 @@ class Treaty {
                         requireRecordId(command.recordId()),
                         command.participant(),
                         command.signedOn(),
-                        command.place()),
+                        command.place(),
+                        command.predecessor() == null || command.predecessor().isBlank() ? null : command.predecessor(),
+                        command.irregularity()),
                 recordedAt,
                 recordedBy);
     }
@@ -142,7 +144,8 @@ class Treaty {
                         texts(command.declarations()),
                         texts(command.reservations()),
                         succession ? command.predecessor() : null,
-                        succession ? command.boundFrom() : null),
+                        succession ? command.boundFrom() : null,
+                        command.irregularity()),
                 parentFacts(treaties),
                 recordedAt,
                 recordedBy);

@@ -77,7 +77,14 @@ class EventJsonShapeTest {
     /** One instance of every event, with every field its kind uses set, so each shows in the JSON. */
     private static final List<TreatyEvent> SAMPLES = List.of(
             new TreatyRegisteredEvent("XVIII-16-a", "rec-0001", PROTOCOL),
-            new ConventionSignedEvent("XVIII-16", "rec-0002", "VNM", LocalDate.of(2025, 10, 25), "Hanoi"),
+            new ConventionSignedEvent(
+                    "XVIII-16",
+                    "rec-0002",
+                    "VNM",
+                    LocalDate.of(2025, 10, 25),
+                    "Hanoi",
+                    "SCG",
+                    new Irregularity("SIGNATURE_PERIOD_CLOSED", "Recorded as notified by the State.")),
             new InstrumentDepositedEvent(
                     "XVIII-16",
                     "rec-0003",
@@ -87,7 +94,8 @@ class EventJsonShapeTest {
                     List.of("Designated authority: Ministry of Justice."),
                     List.of("Montenegro does not consider itself bound by article 63(2)."),
                     "SRB",
-                    LocalDate.of(2027, 3, 1)),
+                    LocalDate.of(2027, 3, 1),
+                    new Irregularity("SIGNATORY_MUST_RATIFY", "The State had signed; recorded as deposited.")),
             new DenunciationNotifiedEvent(
                     "XVIII-16", "rec-0004", "FRA", LocalDate.of(2032, 2, 29), LocalDate.of(2033, 2, 28)),
             new CommunicationReceivedEvent(

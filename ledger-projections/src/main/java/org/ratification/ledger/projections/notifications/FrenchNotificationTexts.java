@@ -14,6 +14,7 @@ import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
 import org.ratification.ledger.core.api.TreatyDefinition;
@@ -50,9 +51,20 @@ final class FrenchNotificationTexts {
 
     Text signature(TreatyDefinition treaty, ConventionSignedEvent e) {
         String place = e.place() == null || e.place().isBlank() ? "" : t("place", e.place());
+        if (e.predecessor() != null) {
+            return new Text(
+                    subject(e.participant(), t("action.signatureSuccession")),
+                    form(treaty, e.participant(), t("signedBySuccession", name(e.predecessor()), day(e.signedOn())))
+                            + note(e.irregularity()));
+        }
         return new Text(
                 subject(e.participant(), t("action.signature")),
-                form(treaty, e.participant(), t("signed", day(e.signedOn()), place)));
+                form(treaty, e.participant(), t("signed", day(e.signedOn()), place)) + note(e.irregularity()));
+    }
+
+    /** The depositary's note on an acknowledged irregularity, as a paragraph of its own ("" without one). */
+    private static String note(Irregularity irregularity) {
+        return irregularity == null ? "" : "\n\n" + t("note", irregularity.note());
     }
 
     Text instrument(TreatyDefinition treaty, InstrumentDepositedEvent e, EntryIntoForce.Result result) {
@@ -64,6 +76,7 @@ final class FrenchNotificationTexts {
         if (!accompanied.isEmpty()) {
             text.append("\n\n").append(t("accompanied", String.join(t("and"), accompanied)));
         }
+        text.append(note(e.irregularity()));
         text.append("\n\n").append(entryIntoForce(treaty, e.participant(), e.depositedOn(), result));
         return new Text(subject(e.participant(), typeWord(e.type()).toUpperCase(Locale.FRENCH)), text.toString());
     }

@@ -12,6 +12,7 @@ import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DenunciationNotifiedEvent;
 import org.ratification.ledger.core.api.InstrumentDepositedEvent;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
 import org.ratification.ledger.core.api.RecordType;
@@ -60,12 +61,27 @@ final class NotificationTexts {
 
     Draft signature(TreatyDefinition treaty, ConventionSignedEvent e) {
         String place = e.place() == null || e.place().isBlank() ? "" : " at " + e.place();
+        if (e.predecessor() != null) {
+            // a succession to a signature: the successor State notifies it; it signs nothing itself
+            return new Draft(
+                    "SIGNATURE",
+                    subject(e.participant(), "SUCCESSION TO THE SIGNATURE"),
+                    OPENING + "On " + day(e.signedOn()) + ", the Secretary-General received from "
+                            + name(e.participant()) + " a notification of succession to the signature of the "
+                            + treaty.title() + " by " + name(e.predecessor()) + "." + note(e.irregularity()),
+                    null);
+        }
         return new Draft(
                 RecordType.SIGNATURE.name(),
                 subject(e.participant(), "SIGNATURE"),
                 OPENING + "On " + day(e.signedOn()) + ", " + name(e.participant()) + " signed the " + treaty.title()
-                        + place + ".",
+                        + place + "." + note(e.irregularity()),
                 null);
+    }
+
+    /** The depositary's note on an acknowledged irregularity, as a paragraph of its own ("" without one). */
+    static String note(Irregularity irregularity) {
+        return irregularity == null ? "" : "\n\nNote by the depositary: " + irregularity.note();
     }
 
     Draft instrument(TreatyDefinition treaty, InstrumentDepositedEvent e, EntryIntoForce.Result result) {
@@ -98,6 +114,7 @@ final class NotificationTexts {
                     .append(String.join(" and ", accompanied))
                     .append(", the text of which is available from the depositary.");
         }
+        text.append(note(e.irregularity()));
         LocalDate inForce = result.entryIntoForceFor(e.depositedOn());
         text.append("\n\n").append(entryIntoForce(treaty, e.participant(), e.depositedOn(), result));
         return new Draft(

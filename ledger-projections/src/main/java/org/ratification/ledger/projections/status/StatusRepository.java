@@ -19,6 +19,7 @@ import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.DenunciationClause;
 import org.ratification.ledger.core.api.EntryIntoForceClause;
 import org.ratification.ledger.core.api.InstrumentType;
+import org.ratification.ledger.core.api.Irregularity;
 import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.rules.Action;
@@ -66,7 +67,9 @@ public class StatusRepository {
             "predecessor",
             "bound_from",
             "amendment_id",
-            "adoption_method");
+            "adoption_method",
+            "irregularity_code",
+            "irregularity_note");
     private static final String INSERT_ACTION = "INSERT INTO status_record (" + String.join(", ", ACTION_COLUMNS)
             + ") VALUES (" + String.join(",", Collections.nCopies(ACTION_COLUMNS.size(), "?")) + ")";
 
@@ -154,7 +157,9 @@ public class StatusRepository {
             a.predecessor(),
             sqlDate(a.boundFrom()),
             a.amendmentId(),
-            a.adoptionMethod() == null ? null : a.adoptionMethod().name()
+            a.adoptionMethod() == null ? null : a.adoptionMethod().name(),
+            a.irregularity() == null ? null : a.irregularity().code(),
+            a.irregularity() == null ? null : a.irregularity().note()
         };
         if (saveAction == null) {
             FoldWrites.flush();
@@ -284,7 +289,10 @@ public class StatusRepository {
                 rs.getString("amendment_id"),
                 rs.getString("adoption_method") == null
                         ? null
-                        : AdoptionMethod.valueOf(rs.getString("adoption_method")));
+                        : AdoptionMethod.valueOf(rs.getString("adoption_method")),
+                rs.getString("irregularity_code") == null
+                        ? null
+                        : new Irregularity(rs.getString("irregularity_code"), rs.getString("irregularity_note")));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -170,7 +170,9 @@ class StatusProjectionTest {
         record(new ConventionSignedEvent("v", "v1", "FRA", LocalDate.of(2025, 10, 25), null));
         record(new ConventionSignedEvent("v", "v2", "DEU", LocalDate.of(2025, 10, 25), null)); // v: 2 + 1, and 2
         small.status("v", day);
-        assertThat(small.cachedTreaties()).as("one treaty made room for v (Caffeine chose t, read once)").isEqualTo(2);
+        assertThat(small.cachedTreaties())
+                .as("one treaty made room for v (Caffeine chose t, read once)")
+                .isEqualTo(2);
         assertThat(small.status("t", day).orElseThrow()).isNotSameAs(t).isEqualTo(t);
     }
 

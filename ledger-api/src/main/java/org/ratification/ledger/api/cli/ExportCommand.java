@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,11 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "The file to write (replaced if it exists); default: standard output.")
     Path output;
 
-    @Option(
-            names = "--url",
-            paramLabel = "<url>",
-            description = "The ledger (default: http://localhost:$LEDGER_PORT, port 8080 if LEDGER_PORT is unset).")
-    URI url;
+    @Mixin
+    LedgerHttp.Address address = new LedgerHttp.Address();
 
     @Option(
             names = "--user",
@@ -81,12 +79,6 @@ public final class ExportCommand implements Callable<Integer> {
             paramLabel = "<variable>",
             description = "For the history: the environment variable holding the password (default: ${DEFAULT-VALUE}).")
     String passwordVariable = "LEDGER_AUDITOR_PASSWORD";
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "<seconds>",
-            description = "How long to wait for the answer (default: ${DEFAULT-VALUE} s).")
-    int timeoutSeconds = 120;
 
     private final UnaryOperator<String> environment;
 
@@ -106,13 +98,12 @@ public final class ExportCommand implements Callable<Integer> {
                 + (history ? "/history" : "/participants?layout=untc");
         HttpResponse<byte[]> response;
         try {
-            LedgerHttp ledger =
-                    LedgerHttp.of(url, user, history ? passwordVariable : null, timeoutSeconds, environment);
+            LedgerHttp ledger = LedgerHttp.of(address, user, history ? passwordVariable : null, environment);
             URI target;
             try {
                 target = ledger.resolve(path);
             } catch (IllegalArgumentException e) {
-                return fail(LedgerCommandLine.USAGE, "The URL " + url + " is not a valid address.");
+                return fail(LedgerCommandLine.USAGE, "The URL " + address.url + " is not a valid address.");
             }
             response = ledger.send(
                     HttpRequest.newBuilder(target)

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.ratification.ledger.api.imports.UntcTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,11 +62,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "The treaty to import into (registered beforehand).")
     String treaty;
 
-    @Option(
-            names = "--url",
-            paramLabel = "<url>",
-            description = "The ledger (default: http://localhost:$LEDGER_PORT, port 8080 if LEDGER_PORT is unset).")
-    URI url;
+    @Mixin
+    LedgerHttp.Address address = new LedgerHttp.Address();
 
     @Option(
             names = "--user",
@@ -81,12 +79,6 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Check the table and print the report; record nothing.")
     boolean dryRun;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "<seconds>",
-            description = "How long to wait for the answer (default: ${DEFAULT-VALUE} s).")
-    int timeoutSeconds = 120;
 
     private final UnaryOperator<String> environment;
 
@@ -114,13 +106,13 @@ public final class ImportCommand implements Callable<Integer> {
         }
         HttpResponse<String> response;
         try {
-            LedgerHttp ledger = LedgerHttp.of(url, user, passwordVariable, timeoutSeconds, environment);
+            LedgerHttp ledger = LedgerHttp.of(address, user, passwordVariable, environment);
             URI target;
             try {
                 target = ledger.resolve("/api/treaties/" + URLEncoder.encode(treaty, StandardCharsets.UTF_8) + "/import"
                         + (dryRun ? "?dryRun=true" : ""));
             } catch (IllegalArgumentException e) {
-                return fail(LedgerCommandLine.USAGE, "The URL " + url + " is not a valid address.");
+                return fail(LedgerCommandLine.USAGE, "The URL " + address.url + " is not a valid address.");
             }
             response = ledger.send(
                     HttpRequest.newBuilder(target)

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Option;
 
 /**
  * How the jar's client commands ({@code import}, {@code export}) reach a running ledger: its address
@@ -17,6 +18,22 @@ import java.util.function.UnaryOperator;
  * the password from an environment variable, and every failure to reach it as one sentence.
  */
 final class LedgerHttp {
+
+    /** The options that say where the ledger is and how long to wait for it (a picocli mixin). */
+    static final class Address {
+
+        @Option(
+                names = "--url",
+                paramLabel = "<url>",
+                description = "The ledger (default: http://localhost:$LEDGER_PORT, port 8080 if LEDGER_PORT is unset).")
+        URI url;
+
+        @Option(
+                names = "--timeout",
+                paramLabel = "<seconds>",
+                description = "How long to wait for the answer (default: ${DEFAULT-VALUE} s).")
+        int timeoutSeconds = 120;
+    }
 
     /** The ledger could not be reached, or refused the credentials: the sentence says which. */
     static final class Unreachable extends Exception {
@@ -36,13 +53,12 @@ final class LedgerHttp {
     }
 
     /**
-     * The ledger at {@code url} (or the local one), as {@code user} with the password held by the
+     * The ledger at {@code address} (or the local one), as {@code user} with the password held by the
      * environment variable {@code passwordVariable}; {@code passwordVariable} null: anonymous.
      */
-    static LedgerHttp of(
-            URI url, String user, String passwordVariable, int timeoutSeconds, UnaryOperator<String> environment)
+    static LedgerHttp of(Address address, String user, String passwordVariable, UnaryOperator<String> environment)
             throws Unreachable {
-        URI base = url;
+        URI base = address.url;
         if (base == null) {
             String port = environment.apply("LEDGER_PORT");
             base = URI.create("http://localhost:" + (port == null || port.isBlank() ? "8080" : port.strip()));
@@ -57,7 +73,7 @@ final class LedgerHttp {
             authorization = "Basic "
                     + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
-        return new LedgerHttp(base, authorization, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        return new LedgerHttp(base, authorization, Duration.ofSeconds(Math.max(1, address.timeoutSeconds)));
     }
 
     /** The address of {@code pathAndQuery} on this ledger; a usage error if the base URL is not one. */

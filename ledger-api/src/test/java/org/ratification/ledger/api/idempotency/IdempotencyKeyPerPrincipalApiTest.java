@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class IdempotencyKeyPerPrincipalApiTest extends ApiTestSupport {
 
     private static final String ISSUER = "https://issuer.test/realms/ledger";
+    private static final String AUDIENCE = "ratification-ledger";
     private static final KeyPair KEYS = rsa();
     private static final HttpServer JWKS = serve();
 
@@ -78,9 +79,11 @@ class IdempotencyKeyPerPrincipalApiTest extends ApiTestSupport {
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("ledger.security.oidc.issuer-uri", () -> ISSUER);
+        // as an operator configures an issuer without a discovery document: Spring's own key-set address
+        registry.add("LEDGER_OIDC_ISSUER_URI", () -> ISSUER);
+        registry.add("LEDGER_OIDC_AUDIENCES", () -> AUDIENCE);
         registry.add(
-                "ledger.security.oidc.jwk-set-uri",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks");
     }
 
@@ -92,6 +95,7 @@ class IdempotencyKeyPerPrincipalApiTest extends ApiTestSupport {
     private static String token(String subject, String role) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .issueTime(Date.from(Instant.now().minusSeconds(5)))
                 .expirationTime(Date.from(Instant.now().plusSeconds(300)))

@@ -38,7 +38,7 @@ class CsvInjectionApiTest extends ReadModelTestSupport {
             String row = csv.substring(csv.indexOf("\r\nVNM,") + 2);
             assertThat(row)
                     .as("CSV row for %s", formula)
-                    .isEqualTo("VNM,Viet Nam,2025-10-26,,,,SIGNATORY,,,\"'" + formula + "\",\r\n");
+                    .isEqualTo("VNM,Viet Nam,2025-10-26,,,,SIGNATORY,,,\"'" + formula + "\",,\r\n");
             JsonNode json = get("/api/treaties/" + other + "/participants/VNM").body();
             assertThat(json.toString())
                     .as("JSON for %s", formula)

@@ -224,8 +224,11 @@ class HistoryApiTest extends ReadModelTestSupport {
         assertThat(get("/api/treaties/" + treaty + "/history?participant=France")
                         .code())
                 .isEqualTo("INVALID_PARTICIPANT_CODE");
-        // instants far outside the recording era are valid bounds, not errors
-        assertThat(get("/api/treaties/" + treaty + "/history?recordedFrom=-5000-01-01T00:00:00Z&recordedTo="
+        // instants far outside the recording era are valid bounds, not errors, within the years 1-9999
+        assertThat(get("/api/treaties/" + treaty + "/history?recordedFrom=-5000-01-01T00:00:00Z")
+                        .code())
+                .isEqualTo("DATE_OUT_OF_RANGE");
+        assertThat(get("/api/treaties/" + treaty + "/history?recordedFrom=0001-01-01T00:00:00Z&recordedTo="
                                 + "9999-12-31T23:59:59Z")
                         .body()
                         .path("total")

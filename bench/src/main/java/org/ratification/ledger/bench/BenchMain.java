@@ -186,13 +186,16 @@ public final class BenchMain implements Callable<Integer> {
                 if (scenarios.contains(2)) {
                     ReplayScenario.run(bench);
                 }
-                if (scenarios.contains(4)) {
-                    ReadScenario.run(bench);
-                }
+                // the log right after the copy of scenario 2: the copied events have no leaves yet, and a
+                // recording in between would take a leaf before them (a fold in global order then differs
+                // from the signed checkpoints, and the log refuses it, as it must)
                 if (scenarios.contains(8) && "off".equals(log)) {
                     report.note("scenario 8 skipped: --log=off");
                 } else if (scenarios.contains(8)) {
                     LogProofScenario.run(bench);
+                }
+                if (scenarios.contains(4)) {
+                    ReadScenario.run(bench);
                 }
                 bigStore = bench.bigStoreTreaties;
                 if (holdSeconds > 0) {

@@ -26,6 +26,7 @@ public final class FoldWrites {
     private final JdbcTemplate jdbc;
     private final Map<String, List<Object[]>> pending = new LinkedHashMap<>();
     private final List<Runnable> finishers = new ArrayList<>();
+    private final Map<Object, Object> state = new LinkedHashMap<>();
     private int held;
 
     private FoldWrites(JdbcTemplate jdbc) {
@@ -77,6 +78,16 @@ public final class FoldWrites {
             writes.finishers.add(finisher);
         }
         return true;
+    }
+
+    /**
+     * The state {@code owner} keeps for the fold under way on this thread (created by {@code initial}
+     * on first use), or null outside a fold. It lives and dies with the fold, also when the fold fails.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T state(Object owner, Supplier<T> initial) {
+        FoldWrites writes = CURRENT.get();
+        return writes == null ? null : (T) writes.state.computeIfAbsent(owner, o -> initial.get());
     }
 
     /** Sends what the fold holds, if a fold is under way: call it before any other statement. */

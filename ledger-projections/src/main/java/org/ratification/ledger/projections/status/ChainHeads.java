@@ -13,9 +13,6 @@ import org.springframework.stereotype.Repository;
 public class ChainHeads {
 
     private final JdbcTemplate jdbc;
-    /** During a fold on this thread: each treaty's latest head, written when the fold's writes are sent. */
-    private final ThreadLocal<Map<String, Head>> held = ThreadLocal.withInitial(LinkedHashMap::new);
-
     private final Runnable writeHeld = this::writeHeld;
 
     private record Head(long sequence, String hash) {}
@@ -29,15 +26,17 @@ public class ChainHeads {
      * a fold only the treaty's latest head is written, once ({@link FoldWrites}).
      */
     public void advance(String treatyId, long sequence, String hash) {
-        if (FoldWrites.deferring(writeHeld)) {
-            held.get().merge(treatyId, new Head(sequence, hash), (a, b) -> b.sequence() >= a.sequence() ? b : a);
+        // during a fold: each treaty's latest head, written when the fold's writes are sent
+        Map<String, Head> held = FoldWrites.state(this, LinkedHashMap::new);
+        if (held != null && FoldWrites.deferring(writeHeld)) {
+            held.merge(treatyId, new Head(sequence, hash), (a, b) -> b.sequence() >= a.sequence() ? b : a);
             return;
         }
         write(treatyId, sequence, hash);
     }
 
     private void writeHeld() {
-        Map<String, Head> heads = held.get();
+        Map<String, Head> heads = FoldWrites.state(this, LinkedHashMap::new);
         heads.forEach((treaty, head) -> write(treaty, head.sequence(), head.hash()));
         heads.clear();
     }

@@ -344,6 +344,11 @@
     if (flash) fresh.classList.add('flash');
   }
 
+  // a treaty as a reader names it: its short title in the page's language, else its title
+  function treatyName(treaty) {
+    return treaty.shortTitle || treaty.title || treaty.reference;
+  }
+
   // the cards' status lines, each with its titles in the page's language (the short one as heading)
   async function getCards() {
     const cards = await getJson(`/api/pages/treaties?lang=${state.lang}`);
@@ -555,8 +560,23 @@
     return el('a', { href: href(`/participants/${encodeURIComponent(code)}`), 'data-route': '', text: name });
   }
 
+  // the UNTC letter printed after a date (d: succession, A: acceptance, …), or nothing
+  function letter(value) {
+    return value ? el('span', { class: 'letter', text: value }) : null;
+  }
+
+  // a row's acknowledged irregularities as footnote marks, numbered in the order of the rows shown
+  function footnoteMarks(p, footnotes) {
+    return (p.irregularities || []).map((irregularity) => {
+      const number = footnotes.length + 1;
+      footnotes.push({ number, name: participantName(p), ...irregularity });
+      return el('sup', { class: 'footnote' }, el('a', { href: `#irregularity-${number}`, text: String(number) }));
+    });
+  }
+
   function textsSummary(p) {
     const parts = [];
+    if (p.signaturePredecessor) parts.push(t('texts.signatureSuccession', p.signaturePredecessor));
     if (p.declarations && p.declarations.length) parts.push(count('texts.declaration', p.declarations.length));
     if (p.reservations && p.reservations.length) parts.push(count('texts.reservation', p.reservations.length));
     if (p.territories && p.territories.length) parts.push(t('texts.territories', p.territories.join(', ')));
@@ -568,17 +588,18 @@
   function renderTable() {
     const status = $('status-filter').value;
     const search = $('name-filter').value.trim().toLowerCase();
+    const footnotes = [];
     const rows = state.participants
       .filter((p) => !status || p.status === status)
       .filter((p) => !search || p.name.toLowerCase().includes(search) || p.participant.toLowerCase().includes(search))
       .map((p) => {
         const row = el('tr', { 'data-participant': p.participant, 'data-status': p.status, class: 'clickable' },
           el('th', { scope: 'row', 'data-column': 'participant' },
-            participantLink(p.participant, participantName(p)), el('span', { class: 'code', text: p.participant })),
-          el('td', { 'data-column': 'signature', text: formatDate(p.signedOn) }),
+            participantLink(p.participant, participantName(p)), el('span', { class: 'code', text: p.participant }),
+            ...footnoteMarks(p, footnotes)),
+          el('td', { 'data-column': 'signature' }, formatDate(p.signedOn), letter(p.signatureLetter)),
           el('td', { 'data-column': 'instrument' },
-            p.instrument ? formatDate(p.instrument.depositedOn) : '',
-            p.instrument && p.instrument.letter ? el('span', { class: 'letter', text: p.instrument.letter }) : null),
+            p.instrument ? formatDate(p.instrument.depositedOn) : '', letter(p.instrument && p.instrument.letter)),
           el('td', { 'data-column': 'entry-into-force', text: formatDate(p.entryIntoForceOn) }),
           el('td', { 'data-column': 'status' },
             el('span', { class: 'badge', 'data-status': p.status, text: statusLabel(p.status) })),
@@ -590,6 +611,10 @@
       });
     $('participants-body').replaceChildren(...rows);
     $('participants-empty').hidden = rows.length > 0;
+    $('irregularities-list').replaceChildren(...footnotes.map((f) => el('li', { id: `irregularity-${f.number}`, 'data-code': f.code },
+      el('span', { class: 'irregularity-row', text: `${f.name}, ${t(`event.${f.action}`)}: ` }),
+      el('span', { class: 'code', text: f.code }), ` ${f.note}`)));
+    $('irregularities').hidden = footnotes.length === 0;
     $('participants-count').textContent = rows.length === state.participants.length
       ? `(${rows.length})` : `(${t('table.countOf', rows.length, state.participants.length)})`;
   }
@@ -662,10 +687,9 @@
       const row = el('tr', { 'data-treaty-id': entry.id, 'data-status': p.status, class: 'clickable' },
         el('th', { scope: 'row' }, el('a', { href: link, 'data-route': '', text: entry.shortTitle || entry.title }),
           el('span', { class: 'code', text: entry.reference })),
-        el('td', { 'data-column': 'signature', text: formatDate(p.signedOn) }),
+        el('td', { 'data-column': 'signature' }, formatDate(p.signedOn), letter(p.signatureLetter)),
         el('td', { 'data-column': 'instrument' },
-          p.instrument ? formatDate(p.instrument.depositedOn) : '',
-          p.instrument && p.instrument.letter ? el('span', { class: 'letter', text: p.instrument.letter }) : null),
+          p.instrument ? formatDate(p.instrument.depositedOn) : '', letter(p.instrument && p.instrument.letter)),
         el('td', { 'data-column': 'entry-into-force', text: formatDate(p.entryIntoForceOn) }),
         el('td', { 'data-column': 'status' },
           el('span', { class: 'badge', 'data-status': p.status, text: statusLabel(p.status) })));
@@ -701,7 +725,7 @@
     query.set('lang', state.lang);
     const [list, treaties] = await Promise.all([
       getJson(`/api/notifications?${query}`),
-      state.treaties.size ? Promise.resolve(null) : getJson('/api/treaties')
+      state.treaties.size ? Promise.resolve(null) : getCards()
     ]);
     if (state.route !== route) return;
     if (treaties) {
@@ -710,7 +734,7 @@
     }
     const select = $('nf-treaty');
     select.replaceChildren(el('option', { value: '', text: t('filter.all') }),
-      ...state.order.map((id) => el('option', { value: id, text: state.treaties.get(id).reference })));
+      ...state.order.map((id) => el('option', { value: id, text: treatyName(state.treaties.get(id)) })));
     select.value = route.treaty;
     $('nf-participant').value = route.participant;
     $('nf-year').value = route.year;
@@ -727,7 +751,7 @@
       el('span', { class: 'reference', text: n.reference }), ' · ',
       el('span', { 'data-field': 'date', text: longDate(n.legalDate) }), ' · ',
       el('a', { href: href(`/treaties/${encodeURIComponent(n.treatyId)}`), 'data-route': '',
-        text: state.treaties.get(n.treatyId)?.reference || n.treatyId }),
+        text: state.treaties.has(n.treatyId) ? treatyName(state.treaties.get(n.treatyId)) : n.treatyId }),
       n.participant ? ' · ' : null,
       n.participant ? participantLink(n.participant, n.participantName) : null),
     el('p', { class: 'notification-text', text: n.text }),

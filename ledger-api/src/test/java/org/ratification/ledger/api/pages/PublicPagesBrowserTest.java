@@ -192,6 +192,14 @@ class PublicPagesBrowserTest extends ApiTestSupport {
             assertThat(n.findElement(By.cssSelector(".notification-text")).getText())
                     .startsWith("The Secretary-General of the United Nations");
         });
+        assertThat(browser.findElement(By.cssSelector("#nf-treaty option[value='" + treaty + "']"))
+                        .getText())
+                .as("the filter names treaties by their short titles, not their references")
+                .isEqualTo("Short test treaty");
+        assertThat(notices.get(0)
+                        .findElement(By.cssSelector(".meta a[data-route]"))
+                        .getText())
+                .isEqualTo("Short test treaty");
         accessible("notifications page");
         shot("notifications-en");
         browser.findElement(By.id("nf-participant")).sendKeys("fra");
@@ -217,6 +225,11 @@ class PublicPagesBrowserTest extends ApiTestSupport {
                 .isEqualTo("Toutes");
         accessible("notifications page (fr)");
         shot("notifications-fr");
+        browser.get(base + "/fr/notifications?treaty=" + treaty);
+        load.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#notifications-list article"), 8));
+        assertThat(browser.findElement(By.cssSelector("#nf-treaty option[value='cybercrime']"))
+                        .getText())
+                .isEqualTo("Convention des Nations Unies contre la cybercriminalité");
 
         browser.get(base + "/fr/treaties/" + treaty);
         load.until(ExpectedConditions.textToBe(By.id("page-title"), "Short test treaty"));
@@ -368,6 +381,76 @@ class PublicPagesBrowserTest extends ApiTestSupport {
         browser.findElement(By.id("lang-switch")).click();
         load.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".treaty-card[data-treaty-id='" + id + "'] h2"), "Short test treaty"));
+    }
+
+    /**
+     * A succession to a signature shows its letter d and its predecessor, as the UNTC table prints it, and an
+     * acknowledged irregularity shows as a numbered footnote of its row, in both languages.
+     */
+    @Test
+    void aSuccessionToASignatureAndAnAcknowledgedIrregularityShowInTheTable() throws Exception {
+        String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply registered = post(
+                "/api/treaties",
+                """
+                {"id":"%s","reference":"TEST-%s","title":"Test treaty","adoptedOn":"2000-01-01",
+                 "signature":{"opensOn":"2000-01-10","closesOn":"2000-12-31"},
+                 "entryIntoForce":{"instrumentsRequired":3,"daysAfterThreshold":90,
+                   "daysAfterLaterInstrument":30,"reioInstrumentsCount":false},
+                 "denunciation":{"takesEffectAfterMonths":12}}"""
+                        .formatted(id, id));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        Reply succession = post(
+                "/api/treaties/" + id + "/signatures",
+                "{\"participant\":\"MNE\",\"signedOn\":\"2006-10-23\",\"predecessor\":\"SCG\"}");
+        assertThat(succession.status()).as(succession.body().toString()).isEqualTo(201);
+        Reply late = post(
+                "/api/treaties/" + id + "/signatures",
+                "{\"participant\":\"ITA\",\"signedOn\":\"2001-01-05\",\"irregularity\":"
+                        + "{\"code\":\"SIGNATURE_PERIOD_CLOSED\",\"note\":\"Signed after the closing date.\"}}");
+        assertThat(late.status()).as(late.body().toString()).isEqualTo(201);
+        String base = "http://localhost:" + port;
+
+        browser.get(base + "/treaties/" + id);
+        load.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#participants-body tr"), 2));
+        WebElement montenegro = browser.findElement(By.cssSelector("#participants-body tr[data-participant='MNE']"));
+        assertThat(montenegro
+                        .findElement(By.cssSelector("[data-column='signature'] .letter"))
+                        .getText())
+                .isEqualTo("d");
+        assertThat(montenegro
+                        .findElement(By.cssSelector("[data-column='texts']"))
+                        .getText())
+                .contains("Signature by succession from SCG");
+        WebElement italy = browser.findElement(By.cssSelector("#participants-body tr[data-participant='ITA']"));
+        assertThat(italy.findElements(By.cssSelector("[data-column='signature'] .letter")))
+                .isEmpty();
+        assertThat(italy.findElement(By.cssSelector("sup.footnote a")).getAttribute("href"))
+                .endsWith("#irregularity-1");
+        assertThat(montenegro.findElements(By.cssSelector("sup.footnote"))).isEmpty();
+        assertThat(browser.findElement(By.id("irregularities")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("irregularity-1")).getText())
+                .contains("Italy")
+                .contains("SIGNATURE_PERIOD_CLOSED")
+                .contains("Signed after the closing date.");
+        accessible("treaty page with a succession and an irregularity");
+        shot("treaty-succession-irregularity-en");
+
+        browser.get(base + "/fr/treaties/" + id);
+        load.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#participants-body tr"), 2));
+        assertThat(text("irregularities")).startsWith("Irrégularités dont le dépositaire a pris acte");
+        assertThat(browser.findElement(
+                                By.cssSelector("#participants-body tr[data-participant='MNE'] [data-column='texts']"))
+                        .getText())
+                .contains("Signature par succession");
+
+        browser.get(base + "/participants/MNE");
+        load.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#participant-body tr[data-treaty-id='" + id + "']")));
+        assertThat(browser.findElement(By.cssSelector(
+                                "#participant-body tr[data-treaty-id='" + id + "'] [data-column='signature'] .letter"))
+                        .getText())
+                .isEqualTo("d");
     }
 
     // ---- the seeded ledger: France and Germany ratified, Italy signed, France's reservation and Germany's objection

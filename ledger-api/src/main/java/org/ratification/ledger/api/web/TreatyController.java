@@ -29,7 +29,6 @@ import org.ratification.ledger.core.api.WeightedCondition;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.core.rules.StatusCalculator;
-import org.ratification.ledger.projections.status.ChainHeads;
 import org.ratification.ledger.projections.status.StatusQueries;
 import org.ratification.ledger.projections.timetravel.TimeTravel;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,7 +54,7 @@ class TreatyController {
     private final LedgerWriter writer;
     private final StatusQueries status;
     private final Clock clock;
-    private final ChainHeads heads;
+    private final StatusLineJson lines;
     private final TimeTravel timeTravel;
     private final ParticipantsJson renderings;
 
@@ -63,13 +62,13 @@ class TreatyController {
             LedgerWriter writer,
             StatusQueries status,
             Clock clock,
-            ChainHeads heads,
+            StatusLineJson lines,
             TimeTravel timeTravel,
             ParticipantsJson renderings) {
         this.writer = writer;
         this.status = status;
         this.clock = clock;
-        this.heads = heads;
+        this.lines = lines;
         this.timeTravel = timeTravel;
         this.renderings = renderings;
     }
@@ -109,7 +108,7 @@ class TreatyController {
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate asOf) {
-        return status.treaties(day(asOf)).stream().map(this::withHead).toList();
+        return status.lines(day(asOf));
     }
 
     @GetMapping("/{treatyId}")
@@ -132,13 +131,12 @@ class TreatyController {
             @Parameter(description = ApiExamples.RECORDED_AT, example = "2026-06-30T12:00:00Z")
                     @RequestParam(required = false)
                     String recordedAt) {
-        TreatyStatusView view = statusOf(treatyId, asOf, recordedAt).treaty();
-        return recordedAt == null ? withHead(view) : view;
-    }
-
-    /** The current head of the treaty's chain: a published status pins the state of the record. */
-    private TreatyStatusView withHead(TreatyStatusView view) {
-        return view.withHeadHash(heads.headHash(view.id()).orElse(null));
+        if (recordedAt != null) {
+            return statusOf(treatyId, asOf, recordedAt).treaty();
+        }
+        // with the current head of the treaty's chain: a published status pins the state of the record
+        return lines.render(status.line(treatyId, day(asOf))
+                .orElseThrow(() -> notFound(treatyId).exception()));
     }
 
     @GetMapping(value = "/{treatyId}/participants", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -67,6 +67,26 @@ class TimeTravelApiTest extends ReadModelTestSupport {
                 .isEqualTo(1);
     }
 
+    /** The kept line, its JSON and the kept stream of time travel all follow a new record at once. */
+    @Test
+    void aRecordIsInTheNextAnswerNowAndAsRecordedAtAnInstant() {
+        String treaty = registerTreaty(2, 90, 30, false);
+        ratify(treaty, "FRA", "2025-10-25", "2026-02-01");
+        String base = "/api/treaties/" + treaty + "?asOf=2026-12-31";
+        JsonNode before = get(base).body();
+        assertThat(get(base).body()).isEqualTo(before);
+        assertThat(get(base + "&recordedAt=" + between()).body()).isEqualTo(before);
+
+        ratify(treaty, "DEU", "2025-10-25", "2026-01-10");
+        JsonNode after = get(base).body();
+        assertThat(after.path("instrumentsCounted").asInt()).isEqualTo(2);
+        assertThat(after.path("headHash").asText())
+                .hasSize(64)
+                .isNotEqualTo(before.path("headHash").asText());
+        assertThat(get(base + "&recordedAt=" + between()).body()).isEqualTo(after);
+        assertThat(get("/api/treaties?asOf=2026-12-31").body()).contains(after);
+    }
+
     /**
      * The property: for random histories, time travel at any instant answers what the status read
      * model answered at that instant, and at the latest instant what it answers now, for several

@@ -2,6 +2,8 @@ package org.ratification.ledger.projections.status;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,9 +56,26 @@ public class StatusQueries {
         return treaty(treatyId).map(treaty -> status(treaty, asOf));
     }
 
+    /**
+     * The treaty line on {@code asOf} with the head of the treaty's chain, if the treaty is known.
+     * For as long as the treaty's version and the date are the same, the same view object is
+     * answered, so a rendering of it can be kept by identity.
+     */
+    public Optional<TreatyStatusView> line(String treatyId, LocalDate asOf) {
+        return treaty(treatyId).map(treaty -> line(treaty, asOf));
+    }
+
+    /** Every treaty's line on {@code asOf}, without the head of its chain. */
     public List<TreatyStatusView> treaties(LocalDate asOf) {
         return repository.versions().entrySet().stream()
                 .map(e -> status(treaty(e.getKey(), e.getValue()), asOf).treaty())
+                .toList();
+    }
+
+    /** Every treaty's {@link #line}, with the head of its chain. */
+    public List<TreatyStatusView> lines(LocalDate asOf) {
+        return repository.versions().entrySet().stream()
+                .map(e -> line(treaty(e.getKey(), e.getValue()), asOf))
                 .toList();
     }
 
@@ -92,17 +111,18 @@ public class StatusQueries {
      * The kept treaty if it is at {@code version}, else the treaty as the read model holds it now
      * (version {@link StatusRepository#NO_VERSION}: never kept).
      */
-    private Treaty treaty(String treatyId, long version) {
-        boolean versioned = version != StatusRepository.NO_VERSION;
+    private Treaty treaty(String treatyId, StatusRepository.Version version) {
+        boolean versioned = version.sequence() != StatusRepository.NO_VERSION;
         Treaty kept = versioned ? cache.get(treatyId) : null;
-        if (kept != null && kept.version == version) {
+        if (kept != null && kept.version == version.sequence()) {
             return kept;
         }
         // read after the version: the rows may be newer than it, never older, and a newer version
         // read next time simply loads them again
         Treaty loaded = new Treaty(
                 treatyId,
-                version,
+                version.sequence(),
+                version.headHash(),
                 repository.treaty(treatyId).orElseThrow(),
                 List.copyOf(repository.actions(treatyId)));
         if (versioned) {
@@ -126,6 +146,12 @@ public class StatusQueries {
                 new Key(asOf, parentVersion), () -> calculator.asOf(treaty.definition, treaty.actions, asOf, parent));
     }
 
+    /** The line of {@link #status(Treaty, LocalDate)} with the treaty's head, kept with the status. */
+    private TreatyStatusView line(Treaty treaty, LocalDate asOf) {
+        StatusCalculator.Status status = status(treaty, asOf);
+        return treaty.lines.computeIfAbsent(status, s -> s.treaty().withHeadHash(treaty.headHash));
+    }
+
     private record Key(LocalDate asOf, long parentVersion) {}
 
     /** One treaty's rows at one version, with the statuses computed from them. */
@@ -133,15 +159,22 @@ public class StatusQueries {
 
         final String id;
         final long version;
+        /** The hash of the chain head at {@link #version}; null without a head. */
+        final String headHash;
+
         final TreatyDefinition definition;
         final List<Action> actions;
         final Map<Key, StatusCalculator.Status> statuses = new ConcurrentHashMap<>();
+        /** The lines with the head of the statuses kept, by status object (identity). */
+        final Map<StatusCalculator.Status, TreatyStatusView> lines =
+                Collections.synchronizedMap(new IdentityHashMap<>());
         /** Action and participant rows held, the definition counting as one; guarded by this. */
         long rows;
 
-        Treaty(String id, long version, TreatyDefinition definition, List<Action> actions) {
+        Treaty(String id, long version, String headHash, TreatyDefinition definition, List<Action> actions) {
             this.id = id;
             this.version = version;
+            this.headHash = headHash;
             this.definition = definition;
             this.actions = actions;
             this.rows = actions.size() + 1L;
@@ -200,6 +233,7 @@ public class StatusQueries {
                         treaty.rows -= dropped.participants().size();
                     }
                     treaty.statuses.clear();
+                    treaty.lines.clear();
                 }
                 if (treaty.statuses.put(key, status) == null) {
                     treaty.rows += status.participants().size();

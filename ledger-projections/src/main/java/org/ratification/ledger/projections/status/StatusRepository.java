@@ -45,7 +45,8 @@ public class StatusRepository {
 
     private static final String VERSIONS_FROM =
             " FROM status_treaty t LEFT JOIN status_chain_head h ON h.treaty_id = t.treaty_id";
-    private static final String VERSIONS = "SELECT COALESCE(h.head_sequence, " + NO_VERSION + ")" + VERSIONS_FROM;
+    private static final String VERSION_COLUMNS = " h.head_sequence, h.head_hash";
+    private static final String VERSIONS = "SELECT" + VERSION_COLUMNS + VERSIONS_FROM;
 
     private static final List<String> ACTION_COLUMNS = List.of(
             "record_id",
@@ -204,26 +205,31 @@ public class StatusRepository {
 
     /**
      * A treaty's version: the sequence number of its chain head, written by the same processing
-     * group in the same transaction as its rows; {@link #NO_VERSION} if it has no head. Empty if the
-     * treaty is unknown.
+     * group in the same transaction as its rows ({@link #NO_VERSION} if it has no head), with the
+     * head's hash (null without a head), both from one row.
      */
-    public Optional<Long> version(String treatyId) {
+    public record Version(long sequence, String headHash) {}
+
+    /** A treaty's {@link Version}; empty if the treaty is unknown. One indexed read. */
+    public Optional<Version> version(String treatyId) {
         FoldWrites.flush();
-        return jdbc.queryForList(VERSIONS + " WHERE t.treaty_id = ?", Long.class, treatyId).stream()
+        return jdbc.query(VERSIONS + " WHERE t.treaty_id = ?", StatusRepository::version, treatyId).stream()
                 .findFirst();
     }
 
     /** Every treaty's {@link #version}, by treaty id. */
-    public Map<String, Long> versions() {
+    public Map<String, Version> versions() {
         FoldWrites.flush();
-        Map<String, Long> versions = new LinkedHashMap<>();
-        jdbc.query(
-                "SELECT t.treaty_id, COALESCE(h.head_sequence, " + NO_VERSION + ")" + VERSIONS_FROM
-                        + " ORDER BY t.treaty_id",
-                rs -> {
-                    versions.put(rs.getString(1), rs.getLong(2));
-                });
+        Map<String, Version> versions = new LinkedHashMap<>();
+        jdbc.query("SELECT t.treaty_id," + VERSION_COLUMNS + VERSIONS_FROM + " ORDER BY t.treaty_id", rs -> {
+            versions.put(rs.getString(1), version(rs, 0));
+        });
         return versions;
+    }
+
+    private static Version version(ResultSet rs, int row) throws SQLException {
+        long sequence = rs.getLong("head_sequence");
+        return rs.wasNull() ? new Version(NO_VERSION, null) : new Version(sequence, rs.getString("head_hash"));
     }
 
     public Optional<Action> action(String recordId) {

@@ -88,6 +88,25 @@ class StatusProjectionTest {
     }
 
     @Test
+    void theLineCarriesTheChainHeadOfItsVersionAndIsTheSameObjectUntilARecord() {
+        signAndRatify("FRA", "2025-10-25", "2025-11-01");
+        LocalDate day = LocalDate.of(2026, 11, 1);
+
+        var line = queries.line("t", day).orElseThrow();
+        assertThat(line.headHash()).isEqualTo("hash-t-2");
+        assertThat(line.signatories()).isEqualTo(1);
+        assertThat(queries.line("t", day).orElseThrow()).isSameAs(line);
+        assertThat(queries.lines(day)).singleElement().isSameAs(line);
+
+        signAndRatify("DEU", "2025-10-25", "2026-01-10");
+        var next = queries.line("t", day).orElseThrow();
+        assertThat(next).isNotSameAs(line);
+        assertThat(next.headHash()).isEqualTo("hash-t-4");
+        assertThat(next.parties()).isEqualTo(2);
+        assertThat(queries.line("nothing", day)).isEmpty();
+    }
+
+    @Test
     void theStatusFollowsTheEvents() {
         signAndRatify("FRA", "2025-10-25", "2025-11-01");
         signAndRatify("DEU", "2025-10-25", "2026-01-10");

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -15,6 +16,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +28,14 @@ import org.springframework.stereotype.Component;
  * this node (and a few times in the next 30 ms, in case the store's own reader had not fetched the event yet),
  * and, for events recorded by other nodes, whenever the head of the store has moved (looked at every
  * 500 ms), so idle processors stay idle.
+ *
+ * <p>A source made with a batch window ({@link #SignallingEventSource(EventStore, Duration)}) signals
+ * a local commit only once the window has passed since the first commit it has not yet signalled, so
+ * that a processor nothing waits for (notifications) finds the commits of the window together and
+ * handles them as one batch: one transaction, one token update, one set of statements, instead of one
+ * of each per event.
  */
+@Primary
 @Component(SignallingEventSource.BEAN)
 public class SignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
@@ -43,6 +53,8 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
     private static final Duration TICK = Duration.ofMillis(500);
 
     private final EventStore eventStore;
+    private final long windowMillis;
+    private final AtomicBoolean windowOpen = new AtomicBoolean();
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private volatile long lastHead = Long.MIN_VALUE;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,8 +63,15 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
         return thread;
     });
 
+    @Autowired
     public SignallingEventSource(EventStore eventStore) {
+        this(eventStore, Duration.ZERO);
+    }
+
+    /** A source that signals a local commit {@code batchWindow} after it (all commits of the window at once). */
+    public SignallingEventSource(EventStore eventStore, Duration batchWindow) {
         this.eventStore = eventStore;
+        this.windowMillis = batchWindow.toMillis();
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(uow -> committed());
@@ -78,6 +97,20 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
     }
 
     private void committed() {
+        if (windowMillis <= 0) {
+            signalNowAndLater();
+        } else if (windowOpen.compareAndSet(false, true)) {
+            timer.schedule(
+                    () -> {
+                        windowOpen.set(false);
+                        signalNowAndLater();
+                    },
+                    windowMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void signalNowAndLater() {
         signal();
         for (long later : LATER_SIGNALS) {
             timer.schedule(this::signal, later, TimeUnit.MILLISECONDS);

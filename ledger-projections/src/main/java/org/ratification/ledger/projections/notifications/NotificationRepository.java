@@ -4,8 +4,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.InstrumentType;
@@ -25,7 +29,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationRepository {
 
+    static final String INSERT_NOTIFICATION = "INSERT INTO notification (record_id, treaty_id, reference, cn_year,"
+            + " cn_number, action_type, participant, legal_date, recorded_at, sequence_number, global_position,"
+            + " refers_to, entry_into_force_on, subject, body, head_hash, subject_fr, body_fr)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
     private final JdbcTemplate jdbc;
+    /**
+     * The treaties' definitions as parsed, by treaty id. Only this read model's processor writes them,
+     * from the treaty's registration (one per treaty, never changed), so a definition once read stays
+     * right; a reset empties it with the table.
+     */
+    private final Map<String, TreatyDefinition> treaties = new ConcurrentHashMap<>();
 
     public NotificationRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -40,9 +55,21 @@ public class NotificationRepository {
                 "INSERT INTO notification_treaty (treaty_id, definition) VALUES (?, ?)",
                 definition.id(),
                 EventJson.write(definition));
+        treaties.put(definition.id(), definition);
     }
 
+    /** The definition of a treaty, parsed once per treaty. */
     Optional<TreatyDefinition> treaty(String treatyId) {
+        TreatyDefinition known = treaties.get(treatyId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TreatyDefinition> stored = storedTreaty(treatyId);
+        stored.ifPresent(definition -> treaties.put(treatyId, definition));
+        return stored;
+    }
+
+    private Optional<TreatyDefinition> storedTreaty(String treatyId) {
         return jdbc
                 .queryForList("SELECT definition FROM notification_treaty WHERE treaty_id = ?", String.class, treatyId)
                 .stream()
@@ -51,24 +78,13 @@ public class NotificationRepository {
     }
 
     void saveAction(String treatyId, long sequence, Action a) {
-        jdbc.update("DELETE FROM notification_action WHERE record_id = ?", a.recordId());
-        jdbc.update(
-                "INSERT INTO notification_action (record_id, treaty_id, sequence_number, kind, participant,"
-                        + " legal_date, instrument_type, communication, effective_on, retracted)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                a.recordId(),
-                treatyId,
-                sequence,
-                a.kind().name(),
-                a.participant(),
-                sqlDate(a.date()),
-                a.instrumentType() == null ? null : a.instrumentType().name(),
-                a.communicationKind() == null ? null : a.communicationKind().name(),
-                sqlDate(a.effectiveOn()),
-                a.retracted());
+        NotificationBatch.current(jdbc).saveAction(treatyId, sequence, a);
     }
 
     void updateAction(Action a) {
+        if (NotificationBatch.current(jdbc).updatePending(a)) {
+            return;
+        }
         jdbc.update(
                 "UPDATE notification_action SET participant = ?, legal_date = ?, instrument_type = ?,"
                         + " effective_on = ?, retracted = ? WHERE record_id = ?",
@@ -81,6 +97,10 @@ public class NotificationRepository {
     }
 
     Optional<Action> action(String recordId) {
+        Optional<Action> pending = NotificationBatch.current(jdbc).pendingAction(recordId);
+        if (pending.isPresent()) {
+            return pending;
+        }
         return jdbc
                 .query(
                         "SELECT * FROM notification_action WHERE record_id = ?",
@@ -90,14 +110,30 @@ public class NotificationRepository {
                 .findFirst();
     }
 
-    /** The live instruments of a treaty, in recording order. */
+    /** The live instruments of a treaty, in recording order (with those of the current batch). */
     List<Action> liveInstruments(String treatyId) {
-        return jdbc.query(
+        NotificationBatch batch = NotificationBatch.current(jdbc);
+        List<NotificationBatch.PendingAction> rows = new ArrayList<>();
+        jdbc.query(
                 "SELECT * FROM notification_action WHERE treaty_id = ? AND kind = ? AND retracted = FALSE"
                         + " ORDER BY sequence_number",
-                NotificationRepository::action,
+                rs -> {
+                    if (!batch.pendingActionIds().contains(rs.getString("record_id"))) {
+                        rows.add(new NotificationBatch.PendingAction(
+                                treatyId, rs.getLong("sequence_number"), action(rs, 0)));
+                    }
+                },
                 treatyId,
                 ActionKind.INSTRUMENT.name());
+        List<NotificationBatch.PendingAction> pending = batch.pendingActions(treatyId);
+        if (pending.isEmpty()) {
+            return rows.stream().map(NotificationBatch.PendingAction::action).toList();
+        }
+        pending.stream()
+                .filter(p -> NotificationBatch.isLiveInstrument(p.action()))
+                .forEach(rows::add);
+        rows.sort(Comparator.comparingLong(NotificationBatch.PendingAction::sequence));
+        return rows.stream().map(NotificationBatch.PendingAction::action).toList();
     }
 
     /**
@@ -105,62 +141,68 @@ public class NotificationRepository {
      * replay), otherwise the next free number of {@code year}, entered in the journal.
      */
     Number number(String recordId, int year) {
-        List<Number> issued = jdbc.query(
-                "SELECT cn_year, cn_number FROM notification_number WHERE record_id = ?",
-                (rs, row) -> new Number(rs.getInt(1), rs.getInt(2)),
-                recordId);
-        if (!issued.isEmpty()) {
-            return issued.get(0);
+        NotificationBatch batch = NotificationBatch.current(jdbc);
+        Optional<Number> known = batch.issuedNumber(recordId);
+        if (known == null) {
+            known = jdbc
+                    .query(
+                            "SELECT cn_year, cn_number FROM notification_number WHERE record_id = ?",
+                            (rs, row) -> new Number(rs.getInt(1), rs.getInt(2)),
+                            recordId)
+                    .stream()
+                    .findFirst();
         }
-        // the last number of the year through the (cn_year, cn_number) index; H2 answers MAX(cn_number)
-        // WHERE cn_year = ? by reading every number of the year, which made a replay quadratic
-        int last = jdbc
-                .queryForList(
-                        "SELECT cn_number FROM notification_number WHERE cn_year = ?"
-                                + " ORDER BY cn_year DESC, cn_number DESC FETCH FIRST 1 ROW ONLY",
-                        Integer.class,
-                        year)
-                .stream()
-                .findFirst()
-                .orElse(0);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Integer last = batch.lastNumber(year);
+        if (last == null) {
+            // the last number of the year through the (cn_year, cn_number) index; H2 answers MAX(cn_number)
+            // WHERE cn_year = ? by reading every number of the year, which made a replay quadratic
+            last = jdbc
+                    .queryForList(
+                            "SELECT cn_number FROM notification_number WHERE cn_year = ?"
+                                    + " ORDER BY cn_year DESC, cn_number DESC FETCH FIRST 1 ROW ONLY",
+                            Integer.class,
+                            year)
+                    .stream()
+                    .findFirst()
+                    .orElse(0);
+        }
         Number next = new Number(year, last + 1);
-        jdbc.update(
-                "INSERT INTO notification_number (record_id, cn_year, cn_number) VALUES (?,?,?)",
-                recordId,
-                next.year(),
-                next.number());
+        batch.issue(recordId, next);
         return next;
     }
 
     /** A notification with its French subject and text (null: English only). */
     void saveNotification(NotificationView n, FrenchNotificationTexts.Text french, long sequence, Long globalPosition) {
-        jdbc.update("DELETE FROM notification WHERE record_id = ?", n.recordId());
-        jdbc.update(
-                "INSERT INTO notification (record_id, treaty_id, reference, cn_year, cn_number, action_type,"
-                        + " participant, legal_date, recorded_at, sequence_number, global_position, refers_to,"
-                        + " entry_into_force_on, subject, body, head_hash, subject_fr, body_fr)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                n.recordId(),
-                n.treatyId(),
-                n.reference(),
-                n.year(),
-                n.number(),
-                n.action(),
-                n.participant(),
-                sqlDate(n.legalDate()),
-                n.recordedAt(),
-                sequence,
-                globalPosition,
-                n.refersTo(),
-                sqlDate(n.entryIntoForceOn()),
-                n.subject(),
-                n.text(),
-                n.headHash(),
-                french == null ? null : french.subject(),
-                french == null ? null : french.text());
+        NotificationBatch.current(jdbc).saveNotification(n.recordId(), n.reference(), new Object[] {
+            n.recordId(),
+            n.treatyId(),
+            n.reference(),
+            n.year(),
+            n.number(),
+            n.action(),
+            n.participant(),
+            sqlDate(n.legalDate()),
+            n.recordedAt(),
+            sequence,
+            globalPosition,
+            n.refersTo(),
+            sqlDate(n.entryIntoForceOn()),
+            n.subject(),
+            n.text(),
+            n.headHash(),
+            french == null ? null : french.subject(),
+            french == null ? null : french.text()
+        });
     }
 
     Optional<String> referenceOf(String recordId) {
+        Optional<String> known = NotificationBatch.current(jdbc).reference(recordId);
+        if (known != null) {
+            return known;
+        }
         return jdbc
                 .queryForList("SELECT reference FROM notification WHERE record_id = ?", String.class, recordId)
                 .stream()
@@ -213,7 +255,7 @@ public class NotificationRepository {
 
     /** The definition of a treaty as the notifications read model holds it. */
     public Optional<TreatyDefinition> definition(String treatyId) {
-        return treaty(treatyId);
+        return storedTreaty(treatyId);
     }
 
     public boolean hasTreaty(String treatyId) {
@@ -226,6 +268,7 @@ public class NotificationRepository {
         jdbc.update("DELETE FROM notification");
         jdbc.update("DELETE FROM notification_action");
         jdbc.update("DELETE FROM notification_treaty");
+        treaties.clear();
     }
 
     private static NotificationView notification(ResultSet rs, int row) throws SQLException {
@@ -274,6 +317,24 @@ public class NotificationRepository {
                 subject,
                 body,
                 n.headHash());
+    }
+
+    /** An action as its row gives it back: the fields the table keeps. */
+    static Action stored(Action a) {
+        return new Action(
+                a.recordId(),
+                a.kind(),
+                a.participant(),
+                a.date(),
+                a.instrumentType(),
+                null,
+                null,
+                null,
+                a.communicationKind(),
+                null,
+                null,
+                a.effectiveOn(),
+                a.retracted());
     }
 
     private static Action action(ResultSet rs, int row) throws SQLException {

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.core.api.DenunciationClause;
@@ -89,6 +93,25 @@ class NotificationProjectionTest {
                     "2026-02-05T09:00:00Z",
                     "hash-" + "2026-02-05T09:00:00Z"));
 
+    /** The stream's events as messages, for the look-ahead of a batch. */
+    private final List<EventMessage<?>> messages = List.of(
+            GenericEventMessage.asEventMessage(new TreatyRegisteredEvent("cybercrime", "r0", TREATY)),
+            GenericEventMessage.asEventMessage(sign("r1", "FRA")),
+            GenericEventMessage.asEventMessage(sign("r2", "DEU")),
+            GenericEventMessage.asEventMessage(deposit("r3", "FRA", "2026-01-10")),
+            GenericEventMessage.asEventMessage(deposit("r4", "DEU", "2026-02-01")),
+            GenericEventMessage.asEventMessage(new RecordCorrectedEvent(
+                    "cybercrime",
+                    "r5",
+                    "r4",
+                    "Deposited on 20 January",
+                    "DEU",
+                    LocalDate.of(2026, 1, 20),
+                    InstrumentType.RATIFICATION)),
+            GenericEventMessage.asEventMessage(sign("r6", "VNM")),
+            GenericEventMessage.asEventMessage(new RecordRetractedEvent(
+                    "cybercrime", "r7", "r6", "Wrong treaty", "VNM", LocalDate.of(2025, 10, 25))));
+
     @Test
     void numbersRunPerYearOfRecordingAndTheReferenceNamesTheTreaty() {
         replay();
@@ -164,8 +187,119 @@ class NotificationProjectionTest {
                 .isEqualTo(4);
     }
 
+    @Test
+    void eventsHandledInBatchesWriteWhatTheyWriteOneByOne() {
+        replay();
+        Map<String, List<Map<String, Object>>> oneByOne = tables(jdbc);
+
+        for (int size : new int[] {1, 2, 3, stream.size()}) {
+            DataSource other = TestDatabase.create();
+            NotificationProjection batched = new NotificationProjection(new NotificationRepository(other));
+            replayInBatches(batched, size);
+            assertThat(tables(new JdbcTemplate(other)))
+                    .as("batches of %d", size)
+                    .isEqualTo(oneByOne);
+
+            // delivered again in one batch (a retry after a failed commit): nothing changes
+            replayInBatches(batched, stream.size());
+            assertThat(tables(new JdbcTemplate(other)))
+                    .as("again, batches of %d", size)
+                    .isEqualTo(oneByOne);
+
+            // rebuilt in one batch: the same numbers from the journal
+            batched.reset();
+            replayInBatches(batched, stream.size());
+            assertThat(tables(new JdbcTemplate(other)))
+                    .as("rebuilt, batches of %d", size)
+                    .isEqualTo(oneByOne);
+        }
+    }
+
+    @Test
+    void aBatchWritesItsRowsWithOneStatementPerTableAtItsCommit() {
+        DataSource counted = TestDatabase.create();
+        List<String> statements = new ArrayList<>();
+        NotificationProjection batched = new NotificationProjection(
+                new NotificationRepository((DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                            Object result = method.invoke(counted, args);
+                            return method.getName().equals("getConnection")
+                                    ? countingConnection((java.sql.Connection) result, statements)
+                                    : result;
+                        })));
+        replayInBatches(batched, 1); // the registration and the first records
+        statements.clear();
+        List<Consumer<NotificationProjection>> signatures = new ArrayList<>();
+        List<EventMessage<?>> messages = new ArrayList<>();
+        List<String> participants = List.of(
+                "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "GRC", "HUN", "IRL", "LVA", "LTU", "LUX",
+                "MLT", "NLD", "POL", "PRT", "ROU");
+        for (int i = 0; i < participants.size(); i++) {
+            ConventionSignedEvent event = sign("s" + i, participants.get(i));
+            long sequence = 100 + i;
+            signatures.add(p -> p.on(event, sequence, token(sequence), null, "2026-03-01T00:00:00Z", "h"));
+            messages.add(GenericEventMessage.asEventMessage(event));
+        }
+        runBatch(batched, signatures, messages);
+        // three look-ups of the batch's records, the year's last number, three batched inserts
+        assertThat(statements).hasSize(7);
+        assertThat(statements.stream().filter(sql -> sql.startsWith("INSERT"))).hasSize(3);
+        assertThat(new JdbcTemplate(counted)
+                        .queryForObject("SELECT COUNT(*) FROM notification WHERE record_id LIKE 's%'", Integer.class))
+                .isEqualTo(20);
+    }
+
+    private static java.sql.Connection countingConnection(java.sql.Connection connection, List<String> statements) {
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+                NotificationProjectionTest.class.getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+                        statements.add(sql);
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private void replay() {
         stream.forEach(event -> event.accept(projection));
+    }
+
+    /** The stream handled as Axon's pooled processor hands it over: batches of {@code size} in one unit of work. */
+    private void replayInBatches(NotificationProjection target, int size) {
+        for (int from = 0; from < stream.size(); from += size) {
+            int to = Math.min(stream.size(), from + size);
+            runBatch(target, stream.subList(from, to), messages.subList(from, to));
+        }
+    }
+
+    private static void runBatch(
+            NotificationProjection target,
+            List<Consumer<NotificationProjection>> handlers,
+            List<? extends EventMessage<?>> batch) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        int[] next = {0};
+        var result = unitOfWork.executeWithResult(
+                () -> {
+                    handlers.get(next[0]++).accept(target);
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
+        result.optionalExceptionResult().ifPresent(e -> {
+            throw new AssertionError("the batch failed", e);
+        });
+    }
+
+    private static Map<String, List<Map<String, Object>>> tables(JdbcTemplate db) {
+        return Map.of(
+                "notification", db.queryForList("SELECT * FROM notification ORDER BY record_id"),
+                "notification_action", db.queryForList("SELECT * FROM notification_action ORDER BY record_id"),
+                "notification_number", db.queryForList("SELECT * FROM notification_number ORDER BY record_id"),
+                "notification_treaty", db.queryForList("SELECT * FROM notification_treaty ORDER BY treaty_id"));
     }
 
     private List<Map<String, Object>> rows() {

@@ -99,9 +99,10 @@ public final class BenchMain implements Callable<Integer> {
             names = "--log",
             defaultValue = "on",
             description = "The verifiable log of the service under test: on, off (ledger.log.enabled=false; scenario 8"
-                    + " is skipped), or both: scenario 1 first on a service started with the log off, then, on the"
-                    + " same database, on the service with the log on (which folds the log over the first run's"
-                    + " records at its start) for scenario 1 again and the other scenarios. Default: ${DEFAULT-VALUE}.")
+                    + " is skipped), or both: scenario 1 on two services side by side in this JVM, one with the log"
+                    + " off and one with it on, each on its own fresh database, warmed up alike, their repetitions"
+                    + " alternating (log off, log on, B1), with the log's share of a recording's time per client"
+                    + " count; the other scenarios on the service with the log on. Default: ${DEFAULT-VALUE}.")
     String log;
 
     @Option(
@@ -157,14 +158,6 @@ public final class BenchMain implements Callable<Integer> {
                 arguments.add("--ledger.kafka.topic=" + KafkaProbe.topic());
             }
             Writes writes = new Writes(mode.recordingTreaties());
-            if ("both".equals(log) && scenarios.contains(1)) {
-                List<String> withoutLog = new ArrayList<>(arguments);
-                withoutLog.add("--ledger.log.enabled=false");
-                try (InProcessLedger off = InProcessLedger.start(database, credentials, withoutLog)) {
-                    RecordingScenario.run(
-                            new Bench(mode, database, credentials, report, off, writes), RecordingScenario.LOG_OFF);
-                }
-            }
             if ("off".equals(log)) {
                 arguments.add("--ledger.log.enabled=false");
             }
@@ -173,9 +166,23 @@ public final class BenchMain implements Callable<Integer> {
             try {
                 report.run("databaseProduct", product(ledger));
                 Bench bench = new Bench(mode, database, credentials, report, ledger, writes);
-                if (scenarios.contains(1)) {
-                    RecordingScenario.run(
-                            bench, "both".equals(log) ? RecordingScenario.LOG_ON : RecordingScenario.AS_CONFIGURED);
+                if (scenarios.contains(1) && "both".equals(log)) {
+                    List<String> withoutLog = new ArrayList<>(arguments);
+                    withoutLog.add("--ledger.log.enabled=false");
+                    try (Database offDatabase = Database.create(db);
+                            InProcessLedger off = InProcessLedger.start(offDatabase, credentials, withoutLog)) {
+                        RecordingScenario.runPaired(
+                                new Bench(
+                                        mode,
+                                        offDatabase,
+                                        credentials,
+                                        report,
+                                        off,
+                                        new Writes(mode.recordingTreaties())),
+                                bench);
+                    }
+                } else if (scenarios.contains(1)) {
+                    RecordingScenario.run(bench, RecordingScenario.AS_CONFIGURED);
                 }
                 if (scenarios.contains(3)) {
                     DashboardScenario.run(bench);

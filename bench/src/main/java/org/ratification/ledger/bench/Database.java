@@ -100,9 +100,10 @@ abstract sealed class Database implements AutoCloseable {
 
         @Override
         String url() {
-            // as the service's embedded default: every commit written to the file before it returns
+            // as the service's embedded default: every commit written to the file before it returns, and
+            // room for a recording's parsed statements
             return "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath()
-                    + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+                    + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
         }
 
         @Override

@@ -26,6 +26,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * before the transaction commits the new leaves and nodes are written in batches (every
  * {@value #FLUSH_EVERY} leaves during a fold) and the head is moved; checkpoints are signed
  * afterwards, for many records at once ({@link LogCheckpoints}).
+ *
+ * <p>What a recording costs (issue 17): four statements, each with one fixed text (H2 keeps only a
+ * few parsed statements per connection): the lock, which also reads the largest signed checkpoint
+ * size; the leaf's insert, which reads its record's global index from the event store; the nodes'
+ * batch; the head's move. The signed checkpoints are read only by a batch that a checkpoint may
+ * cover (a cleared tree being folded again); a recording on a grown tree never is.
  */
 @Component
 @ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
@@ -40,8 +46,11 @@ public class LogAppender {
     /** The key of the locked head in the transaction's resources. */
     private final Object headKey = new Object();
 
-    /** The frontier as of the last commit on this node (validated against log_head before use). */
-    private volatile Frontier committed;
+    /**
+     * The frontier as this node last moved the head to, under the lock (validated against log_head
+     * before use: another node may have appended since, or the transaction may have rolled back).
+     */
+    private volatile Frontier latest;
 
     /** The last time a rebuilt tree disagreed with a signed checkpoint (null if never since start). */
     private volatile LogDivergedException divergence;
@@ -57,19 +66,33 @@ public class LogAppender {
         });
     }
 
-    /** The record of a leaf to append. */
-    public record Entry(long globalIndex, String recordId, String treatyId, long sequence, String chainHash) {}
+    /**
+     * The record of a leaf to append.
+     *
+     * @param globalIndex the record's global index in the event store, or {@link #INSERTED_NOW} for a
+     *     record that this transaction has just inserted (its leaf takes the index from the store as it
+     *     is written, in the same statement)
+     */
+    public record Entry(long globalIndex, String recordId, String treatyId, long sequence, String chainHash) {
+
+        /** The global index of a record inserted by this transaction, not yet read from the store. */
+        public static final long INSERTED_NOW = -1;
+    }
 
     /** The leaves and nodes of one transaction, written before it commits. */
     private final class Batch implements TransactionSynchronization {
         private final long startSize;
+        /** The largest size a checkpoint was signed of, as read under the lock. */
+        private final long largestCheckpointSize;
+
         private final Frontier frontier;
         private final List<LogStore.Leaf> leaves = new ArrayList<>();
         private final Map<NodeId, byte[]> nodes = new LinkedHashMap<>();
 
-        Batch(Frontier frontier) {
+        Batch(Frontier frontier, long largestCheckpointSize) {
             this.frontier = frontier;
             this.startSize = frontier.size();
+            this.largestCheckpointSize = largestCheckpointSize;
         }
 
         void append(Entry entry) {
@@ -89,7 +112,18 @@ public class LogAppender {
 
         void writeLeaves() {
             if (!leaves.isEmpty()) {
-                store.insertLeaves(leaves);
+                List<LogStore.Leaf> folded = new ArrayList<>(leaves.size());
+                for (LogStore.Leaf leaf : leaves) {
+                    if (leaf.globalIndex() == Entry.INSERTED_NOW) {
+                        store.insertLeafOfNewRecord(
+                                leaf.leafIndex(), leaf.recordId(), leaf.treatyId(), leaf.sequence(), leaf.chainHash());
+                    } else {
+                        folded.add(leaf);
+                    }
+                }
+                if (!folded.isEmpty()) {
+                    store.insertLeaves(folded);
+                }
                 store.insertNodes(nodes);
                 leaves.clear();
                 nodes.clear();
@@ -103,7 +137,6 @@ public class LogAppender {
 
         @Override
         public void afterCommit() {
-            committed = frontier;
             checkpoints.requestSigning();
         }
 
@@ -120,7 +153,8 @@ public class LogAppender {
         }
         Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
         if (batch == null) {
-            batch = new Batch(frontierUnderLock());
+            LogStore.LockedHead locked = lockedHead();
+            batch = new Batch(frontierUnderLock(locked.head()), locked.largestCheckpointSize());
             TransactionSynchronizationManager.bindResource(this, batch);
             TransactionSynchronizationManager.registerSynchronization(batch);
         }
@@ -128,8 +162,8 @@ public class LogAppender {
     }
 
     /** Locks the log's head for the current transaction (once) and returns it. */
-    private LogStore.Head lockedHead() {
-        LogStore.Head head = (LogStore.Head) TransactionSynchronizationManager.getResource(headKey);
+    private LogStore.LockedHead lockedHead() {
+        LogStore.LockedHead head = (LogStore.LockedHead) TransactionSynchronizationManager.getResource(headKey);
         if (head == null) {
             head = store.lockHead();
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -145,10 +179,9 @@ public class LogAppender {
         return head;
     }
 
-    /** The frontier of the stored tree, under the log's lock. */
-    private Frontier frontierUnderLock() {
-        LogStore.Head head = lockedHead();
-        Frontier cached = committed;
+    /** The frontier of the stored tree whose head this transaction has locked. */
+    private Frontier frontierUnderLock(LogStore.Head head) {
+        Frontier cached = latest;
         if (cached != null
                 && cached.size() == head.size()
                 && MerkleHash.hex(cached.root()).equals(head.rootHash())) {
@@ -160,7 +193,7 @@ public class LogAppender {
     /** Clears the tree (a rebuild folds the store into it again; the signed checkpoints stay). */
     public void clear() {
         store.clearTree();
-        committed = null;
+        latest = null;
     }
 
     private void write(Batch batch) {
@@ -171,7 +204,11 @@ public class LogAppender {
         }
         // a rebuilt tree must agree with every checkpoint signed before: otherwise the event store
         // no longer holds what the log once did, and the fold is refused rather than the tree replaced
-        for (SignedCheckpoint signed : store.checkpointsBetween(batch.startSize, size)) {
+        // (only a cleared tree is smaller than a signed checkpoint: a recording on a grown tree skips the query)
+        List<SignedCheckpoint> crossed = batch.largestCheckpointSize > batch.startSize
+                ? store.checkpointsBetween(batch.startSize, size)
+                : List.of();
+        for (SignedCheckpoint signed : crossed) {
             byte[] root = MerkleProofs.rootAt(signed.size(), store::nodes);
             if (!Arrays.equals(root, MerkleHash.parseHex(signed.rootHash()))) {
                 divergence = new LogDivergedException(signed.size(), MerkleHash.hex(root), signed.rootHash());
@@ -179,6 +216,9 @@ public class LogAppender {
             }
         }
         store.moveHead(size, MerkleHash.hex(batch.frontier.root()));
+        // kept under the lock, so the next recording on this node finds it even before this one's
+        // afterCommit has run (with concurrent recordings it often had not, and the frontier was read)
+        latest = batch.frontier;
     }
 
     /** Why the log last refused a rebuild, if a rebuilt tree disagreed with a signed checkpoint. */

@@ -31,11 +31,9 @@ public class LogProjection {
     public static final int VERSION = 2;
 
     private final LogAppender appender;
-    private final LogStore store;
 
-    public LogProjection(LogAppender appender, LogStore store) {
+    public LogProjection(LogAppender appender) {
         this.appender = appender;
-        this.store = store;
     }
 
     @EventHandler
@@ -48,11 +46,11 @@ public class LogProjection {
             throw new IllegalStateException("Record " + event.recordId() + " has no chain hash");
         }
         // a fold reads the store in global order (the position is the event's own index); inline,
-        // the event was inserted by this transaction a moment ago
+        // the event was inserted by this transaction a moment ago, and its leaf's insert reads the index
         long globalIndex = message instanceof TrackedEventMessage<?> tracked
                         && tracked.trackingToken().position().isPresent()
                 ? tracked.trackingToken().position().getAsLong()
-                : store.globalIndexOf(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+                : LogAppender.Entry.INSERTED_NOW;
         appender.append(new LogAppender.Entry(
                 globalIndex,
                 event.recordId(),

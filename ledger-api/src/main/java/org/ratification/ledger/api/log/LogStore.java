@@ -63,9 +63,22 @@ public class LogStore {
         return max == null ? 0 : max + 1;
     }
 
-    /** Locks the log's head until the transaction ends (every recording takes it before its event is inserted). */
-    public Head lockHead() {
-        return jdbc.queryForObject("SELECT tree_size, root_hash FROM log_head WHERE id = 1 FOR UPDATE", HEAD);
+    /**
+     * The head as locked by a transaction, and the largest size a checkpoint was signed of. Only a
+     * cleared tree (a rebuild) is smaller than that: a checkpoint names a committed head, and the head
+     * never shrinks otherwise.
+     */
+    public record LockedHead(Head head, long largestCheckpointSize) {}
+
+    /**
+     * Locks the log's head until the transaction ends (every recording takes it before its event is
+     * inserted); the same statement reads the largest checkpoint size (its primary key's last entry).
+     */
+    public LockedHead lockHead() {
+        return jdbc.queryForObject(
+                "SELECT tree_size, root_hash, (SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint) AS signed_size"
+                        + " FROM log_head WHERE id = 1 FOR UPDATE",
+                (rs, i) -> new LockedHead(HEAD.mapRow(rs, i), rs.getLong("signed_size")));
     }
 
     /** The committed tree's head, without locking it. */
@@ -155,6 +168,33 @@ public class LogStore {
                 });
     }
 
+    /**
+     * Inserts the leaf of a record that this transaction has just inserted into the event store,
+     * with the record's global index read from the store by the same statement (one statement
+     * instead of a look-up and an insert).
+     *
+     * @throws IllegalStateException if the store does not hold the record
+     */
+    public void insertLeafOfNewRecord(
+            long leafIndex, String recordId, String treatyId, long sequence, String chainHash) {
+        int inserted = jdbc.update(
+                "INSERT INTO log_leaf (leaf_index, global_index, record_id, treaty_id, sequence_number, chain_hash)"
+                        + " SELECT ?, global_index, ?, aggregate_identifier, sequence_number, ?"
+                        + " FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
+                leafIndex,
+                recordId,
+                chainHash,
+                treatyId,
+                sequence);
+        if (inserted != 1) {
+            throw new IllegalStateException("Record " + sequence + " of " + treatyId + " is not in the event store");
+        }
+    }
+
+    /**
+     * Inserts the nodes as one JDBC batch of one statement text (a multi-row insert would need a text
+     * per number of nodes, and H2 keeps only a few parsed statements per connection).
+     */
     public void insertNodes(Map<NodeId, byte[]> nodes) {
         jdbc.batchUpdate(
                 "INSERT INTO log_node (node_level, node_index, hash) VALUES (?, ?, ?)",
@@ -219,19 +259,6 @@ public class LogStore {
     /** The first checkpoint that includes the leaf: the smallest of size above its index. */
     public Optional<SignedCheckpoint> firstCheckpointCovering(long leafIndex) {
         return checkpointsFrom(leafIndex + 1, 1).stream().findFirst();
-    }
-
-    /** The global index of a record in the event store. */
-    public long globalIndexOf(String treatyId, long sequence) {
-        Long index = jdbc.queryForObject(
-                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
-                Long.class,
-                treatyId,
-                sequence);
-        if (index == null) {
-            throw new IllegalStateException("Record " + sequence + " of " + treatyId + " is not in the event store");
-        }
-        return index;
     }
 
     /**

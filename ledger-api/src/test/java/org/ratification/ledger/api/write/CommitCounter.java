@@ -24,12 +24,19 @@ public class CommitCounter implements BeanPostProcessor {
 
     private static final AtomicInteger commits = new AtomicInteger();
     private static final AtomicInteger autoCommittedWrites = new AtomicInteger();
+    private static final java.util.List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The threads whose commits count: Tomcat's request threads. */
     private static final Predicate<Thread> COUNTED = t -> t.getName().contains("-exec-");
 
     public static void reset() {
         commits.set(0);
         autoCommittedWrites.set(0);
+        statements.clear();
+    }
+
+    /** The texts of the statements executed on the counted threads since the reset, in order. */
+    public static java.util.List<String> statements() {
+        return java.util.List.copyOf(statements);
     }
 
     public static int commits() {
@@ -67,6 +74,7 @@ public class CommitCounter implements BeanPostProcessor {
             return proxy(type, statement, (t, m, a) -> {
                 if (m.getName().startsWith("execute") && COUNTED.test(Thread.currentThread())) {
                     String text = sql != null ? sql : a != null && a.length > 0 && a[0] instanceof String s ? s : "";
+                    statements.add(text);
                     if (connection.getAutoCommit() && writes(text)) {
                         autoCommittedWrites.incrementAndGet();
                     }

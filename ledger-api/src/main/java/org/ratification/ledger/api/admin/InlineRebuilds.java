@@ -103,8 +103,11 @@ public class InlineRebuilds {
 
     /** Folds the whole store into the read model of {@code processor}; returns the events folded. */
     public long rebuild(SubscribingEventProcessor processor, List<String> tables) {
-        String name = processor.getName();
-        EventHandlerInvoker handlers = processor.eventHandlerInvoker();
+        return rebuild(processor.getName(), processor.eventHandlerInvoker(), tables);
+    }
+
+    /** As {@link #rebuild(SubscribingEventProcessor, List)}, with the handlers given (a test's failing ones). */
+    long rebuild(String name, EventHandlerInvoker handlers, List<String> tables) {
         Fold fold = new Fold();
         folds.put(name, fold);
         recordings.writeLock().lock();

@@ -48,7 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
         })
 class LogProofHarness extends ApiTestSupport {
 
-    private static final int PROOFS = 1_000;
+    /** Proofs timed per row ({@code -Dledger.harness.proofs}, default 1,000); a fifth as many warm up. */
+    private static final int PROOFS = Integer.getInteger("ledger.harness.proofs", 1_000);
+
     private static final int WRITE_BATCH = 10_000;
 
     @Autowired
@@ -73,7 +75,7 @@ class LogProofHarness extends ApiTestSupport {
 
         Random random = new Random(17);
         // warm-up (JIT, connection pool, caches), then the measured runs
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < PROOFS / 5; i++) {
             inclusion(recordIds, leaves, random);
             consistency(leaves, random);
         }

@@ -26,7 +26,7 @@ public class LogStore {
 
     private static final RowMapper<Head> HEAD = (rs, i) -> new Head(rs.getLong("tree_size"), rs.getString("root_hash"));
 
-    /** How many nodes one query asks for at most (bounded IN lists). */
+    /** How many records one query asks for at most (bounded IN lists). */
     private static final int READ_CHUNK = 64;
 
     private static final RowMapper<SignedCheckpoint> CHECKPOINT = (rs, i) -> new SignedCheckpoint(
@@ -107,49 +107,40 @@ public class LogStore {
     }
 
     /**
-     * The stored hashes of these nodes. One query of point lookups joined by {@code UNION ALL}, each
-     * answered from the primary key (a chain of {@code OR}ed pairs made H2 scan the whole table: an
-     * inclusion proof on a log of 100,000 leaves took seconds). The number of lookups is rounded up to
-     * a power of two (the last node repeated), so that a few statement texts serve every proof and
-     * each connection reuses their parsed, planned statements (H2's query cache, PostgreSQL's
-     * server-side prepared statements).
+     * The stored hashes of these nodes, in one query of one statement text for any number of nodes:
+     * {@code node_key = ANY(?)} with the nodes' keys as one array parameter, answered by point lookups
+     * of the primary key on both databases (EXPLAIN in {@code LogProofHarness}). On H2 the key is also
+     * the key of the table's row map, so a lookup is one B-tree descent; with {@code (node_level,
+     * node_index)} as primary key it was two (an index map, then the row map), and a proof cost about
+     * 1 ms of CPU (bench/RESULTS.md, "Log proofs at 1,000,000 leaves").
      */
     public Map<NodeId, byte[]> nodes(Collection<NodeId> ids) {
         Map<NodeId, byte[]> found = new HashMap<>();
-        List<NodeId> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += READ_CHUNK) {
-            List<NodeId> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
-            int lookups = Math.max(MIN_LOOKUPS, Integer.highestOneBit(chunk.size() * 2 - 1));
-            Object[] args = new Object[2 * lookups];
-            for (int i = 0; i < lookups; i++) {
-                NodeId id = chunk.get(Math.min(i, chunk.size() - 1));
-                args[2 * i] = id.level();
-                args[2 * i + 1] = id.index();
-            }
-            jdbc.query(
-                    NODE_LOOKUPS[Integer.numberOfTrailingZeros(lookups)],
-                    rs -> {
-                        found.put(new NodeId(rs.getInt(1), rs.getLong(2)), MerkleHash.parseHex(rs.getString(3)));
-                    },
-                    args);
+        if (ids.isEmpty()) {
+            return found;
         }
+        Long[] keys = ids.stream().map(LogStore::nodeKey).toArray(Long[]::new);
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(NODE_LOOKUP);
+                    statement.setArray(1, connection.createArrayOf("BIGINT", keys));
+                    return statement;
+                },
+                rs -> {
+                    found.put(new NodeId(rs.getInt(1), rs.getLong(2)), MerkleHash.parseHex(rs.getString(3)));
+                });
         return found;
     }
 
-    /** The fewest point lookups of one node query (a power of two). */
-    private static final int MIN_LOOKUPS = 8;
+    private static final String NODE_LOOKUP =
+            "SELECT node_level, node_index, hash FROM log_node WHERE node_key = ANY(?)";
 
-    /** The node queries by the binary logarithm of their number of point lookups (8 to {@value #READ_CHUNK}). */
-    private static final String[] NODE_LOOKUPS = new String[Integer.numberOfTrailingZeros(READ_CHUNK) + 1];
-
-    static {
-        for (int lookups = MIN_LOOKUPS; lookups <= READ_CHUNK; lookups *= 2) {
-            NODE_LOOKUPS[Integer.numberOfTrailingZeros(lookups)] = String.join(
-                    " UNION ALL ",
-                    java.util.Collections.nCopies(
-                            lookups,
-                            "SELECT node_level, node_index, hash FROM log_node WHERE node_level = ? AND node_index = ?"));
-        }
+    /**
+     * A node's {@code node_key}, as the database computes it (migration V123): the complete subtrees
+     * numbered in order, {@code ((2 * index + 1) << level) - 1}.
+     */
+    static long nodeKey(NodeId id) {
+        return ((2 * id.index() + 1) << id.level()) - 1;
     }
 
     public void insertLeaves(List<Leaf> leaves) {

@@ -70,6 +70,16 @@ final class FrenchNotificationTexts {
     Text instrument(TreatyDefinition treaty, InstrumentDepositedEvent e, EntryIntoForce.Result result) {
         StringBuilder text = new StringBuilder(
                 form(treaty, e.participant(), t("deposited", instrumentWords(e.type()), day(e.depositedOn()))));
+        if (e.type() == InstrumentType.SUCCESSION
+                && e.predecessor() != null
+                && !e.predecessor().isBlank()) {
+            // as the English text: the predecessor by its name, and the date from which the successor is bound
+            text.append("\n\n")
+                    .append(
+                            e.boundFrom() == null
+                                    ? t("successor", name(e.predecessor()))
+                                    : t("successorFrom", name(e.predecessor()), day(e.boundFrom())));
+        }
         List<String> accompanied = new ArrayList<>();
         count(accompanied, e.declarations().size(), "declaration");
         count(accompanied, e.reservations().size(), "reservation");

@@ -130,7 +130,7 @@ public class TimeTravel {
                 return extended;
             }
         }
-        Stream read = read(treatyId, 0L, null, List.of());
+        Stream read = read(eventStore.readEvents(treatyId, 0L), new Stream(-1, null, List.of()));
         keep(treatyId, kept, read);
         return read;
     }
@@ -153,10 +153,6 @@ public class TimeTravel {
             return kept;
         }
         return read(stored, kept);
-    }
-
-    private Stream read(String treatyId, long from, String lastEvent, List<Recording> before) {
-        return read(eventStore.readEvents(treatyId, from), new Stream(from - 1, lastEvent, before));
     }
 
     /** {@code after} with the events of {@code stored} appended. */

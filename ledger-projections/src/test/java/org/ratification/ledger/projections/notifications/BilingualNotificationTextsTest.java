@@ -99,8 +99,19 @@ class BilingualNotificationTextsTest {
     }
 
     @Test
-    void aSuccessionNamesItsPredecessorInBothLanguages() {
-        var e = new InstrumentDepositedEvent(
+    void aSuccessionNamesItsPredecessorInFrenchAsInEnglish() {
+        var result = EntryIntoForce.compute(CYBERCRIME.entryIntoForce(), List.of(instrument("MNE", "2030-01-10")));
+        // the English text of the same event: NotificationTextsTest
+        assertThat(french.instrument(CYBERCRIME, succession(LocalDate.of(2006, 6, 3)), result)
+                        .text())
+                .contains("Le participant succède au traité en qualité de successeur de : Serbie-et-Monténégro,"
+                        + " avec effet à compter du 3 juin 2006.");
+        assertThat(french.instrument(CYBERCRIME, succession(null), result).text())
+                .contains("en qualité de successeur de : Serbie-et-Monténégro.\n\n");
+    }
+
+    private static InstrumentDepositedEvent succession(LocalDate boundFrom) {
+        return new InstrumentDepositedEvent(
                 "cybercrime",
                 "r-9",
                 "MNE",
@@ -109,25 +120,7 @@ class BilingualNotificationTextsTest {
                 List.of(),
                 List.of(),
                 "SCG",
-                LocalDate.of(2006, 6, 3));
-        var result = EntryIntoForce.compute(CYBERCRIME.entryIntoForce(), List.of(instrument("MNE", "2030-01-10")));
-        assertThat(english.instrument(CYBERCRIME, e, result).text())
-                .contains("as successor to Serbia and Montenegro, with effect from 3 June 2006.");
-        assertThat(french.instrument(CYBERCRIME, e, result).text())
-                .contains("Le participant succède au traité en qualité de successeur de : Serbie-et-Monténégro,"
-                        + " avec effet à compter du 3 juin 2006.");
-        var undated = new InstrumentDepositedEvent(
-                "cybercrime",
-                "r-10",
-                "MNE",
-                InstrumentType.SUCCESSION,
-                LocalDate.of(2030, 1, 10),
-                List.of(),
-                List.of(),
-                "SCG",
-                null);
-        assertThat(french.instrument(CYBERCRIME, undated, result).text())
-                .contains("en qualité de successeur de : Serbie-et-Monténégro.\n\n");
+                boundFrom);
     }
 
     @Test

@@ -98,6 +98,8 @@ class LogAfterCommitTest extends LogTestSupport {
             assertThat(log.path("behindSince").asText()).isNotEmpty();
             assertThat(log.path("reason").asText()).contains("waited longer");
             assertThat(recordIdsOfLeaves()).doesNotContainAnyElementsOf(held);
+            assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody())
+                    .containsPattern("ledger_processor_lag\\{[^}]*processor=\"log\"[^}]*} 3");
             open.rollback();
         }
 

@@ -1,4 +1,4 @@
--- The verifiable log on PostgreSQL is appended after commit (docs/LOG.md, "Leaf order"): every event row
+-- The verifiable log on PostgreSQL is appended after commit (docs/LOG.md, "Leaves"): every event row
 -- carries the id of the transaction that wrote it, and the log's leaves follow (xid NULLS FIRST,
 -- global_index). A row whose xid is below the oldest transaction still in progress
 -- (pg_snapshot_xmin(pg_current_snapshot())) belongs to a finished transaction, and every row still to

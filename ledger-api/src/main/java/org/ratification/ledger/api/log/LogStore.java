@@ -51,7 +51,7 @@ public class LogStore {
 
     private final JdbcTemplate jdbc;
 
-    /** PostgreSQL: the log is appended after commit, in (xid, global index) order (docs/LOG.md, "Leaf order"). */
+    /** PostgreSQL: the log is appended after commit, in (xid, global index) order (docs/LOG.md, "Leaves"). */
     private final boolean postgresql;
 
     private static String originOf(String note) {

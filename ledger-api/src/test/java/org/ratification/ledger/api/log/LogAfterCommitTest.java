@@ -58,6 +58,15 @@ class LogAfterCommitTest extends LogTestSupport {
         return new java.util.HashSet<>(jdbc.queryForList("SELECT record_id FROM log_leaf", String.class));
     }
 
+    private JsonNode logProcessor() {
+        for (JsonNode processor : get("/api/admin/processors").body()) {
+            if (processor.path("name").asText().equals(LogProjection.NAME)) {
+                return processor;
+            }
+        }
+        throw new AssertionError("no processor " + LogProjection.NAME);
+    }
+
     private JsonNode logHealth() {
         return get("/actuator/health").body().at("/components/eventProcessors/details/log");
     }
@@ -100,6 +109,9 @@ class LogAfterCommitTest extends LogTestSupport {
             assertThat(recordIdsOfLeaves()).doesNotContainAnyElementsOf(held);
             assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody())
                     .containsPattern("ledger_processor_lag\\{[^}]*processor=\"log\"[^}]*} 3");
+            assertThat(logProcessor().path("upToDate").asBoolean())
+                    .as("the admin's view of the log")
+                    .isFalse();
             open.rollback();
         }
 
@@ -109,6 +121,7 @@ class LogAfterCommitTest extends LogTestSupport {
                 .until(() ->
                         get("/actuator/health").body().path("status").asText().equals("UP"));
         assertThat(logHealth().path("behind").asLong()).isZero();
+        assertThat(logProcessor().path("upToDate").asBoolean()).isTrue();
         assertThat(leavesInOrder()).isEqualTo(storeInLeafOrder());
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.ratification.ledger.api.stream.EventEnvelope;
@@ -29,8 +30,9 @@ import org.springframework.kafka.support.SendResult;
 /**
  * Publishes every event of the store to the topic, keyed by treaty id so that one treaty's events
  * stay in order on one partition. Runs in its own event processor: the events of a batch are handed
- * to the {@link KafkaTemplate} as they come and their acknowledgements awaited before the batch
- * commits; a send that the broker does not acknowledge throws, the batch is rolled back with its
+ * to the {@link KafkaTemplate} as they come and their acknowledgements awaited after the batch's last
+ * event, before the batch prepares its commit and writes its token (on PostgreSQL a transaction that
+ * has written holds the log's horizon back, so it must not wait for the broker); a send that the broker does not acknowledge throws, the batch is rolled back with its
  * token and retried later, so every event is published at least once and in order per treaty.
  *
  * <p>After a failure the producer is closed ({@link ProducerFactory#reset()}) and a new one is made
@@ -96,6 +98,12 @@ public class KafkaEventPublisher implements SmartLifecycle {
             return records;
         });
         pending.add(record, sent);
+        if (batch instanceof BatchingUnitOfWork<?> events && events.isLastMessage()) {
+            // before the batch prepares its commit, where the processor first writes its token: on
+            // PostgreSQL that write gives the transaction an id, and a transaction in progress holds the
+            // log's horizon back (api/log/LogTail), so the wait for the broker must come before it
+            pending.awaitAcknowledgements();
+        }
     }
 
     /** Hands the record to the producer and returns at once; records sent earlier are acknowledged first. */
@@ -202,10 +210,13 @@ public class KafkaEventPublisher implements SmartLifecycle {
             acknowledgements.add(sent);
         }
 
+        /** Waits for every record sent since the last wait (once each). */
         void awaitAcknowledgements() {
             for (int i = 0; i < records.size(); i++) {
                 acknowledged(records.get(i), acknowledgements.get(i));
             }
+            records.clear();
+            acknowledgements.clear();
         }
     }
 

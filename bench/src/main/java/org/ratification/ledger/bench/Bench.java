@@ -19,6 +19,9 @@ final class Bench {
     /** Highest recording throughput scenario 1 measured (requests per second); NaN before it ran. */
     double maxRecordingRate = Double.NaN;
 
+    /** Scenario 3's rate when given ({@code --dashboard-rate}); null: half of {@link #maxRecordingRate}. */
+    Double dashboardRate;
+
     /** Treaties of the big store (scenario 2), read by scenario 4. */
     final List<String> bigStoreTreaties = new ArrayList<>();
 

@@ -65,6 +65,12 @@ public final class BenchMain implements Callable<Integer> {
     Integer warmUpSeconds;
 
     @Option(
+            names = "--dashboard-rate",
+            description = "Writes per second of scenario 3 (default: half the highest rate of scenario 1), so that"
+                    + " runs of different code can be compared at one rate.")
+    Double dashboardRate;
+
+    @Option(
             names = "--repetitions",
             description = "Measured repetitions per metric (default 5, at least 5 for a median).")
     Integer repetitions;
@@ -166,6 +172,7 @@ public final class BenchMain implements Callable<Integer> {
             try {
                 report.run("databaseProduct", product(ledger));
                 Bench bench = new Bench(mode, database, credentials, report, ledger, writes);
+                bench.dashboardRate = dashboardRate;
                 if (scenarios.contains(1) && "both".equals(log)) {
                     List<String> withoutLog = new ArrayList<>(arguments);
                     withoutLog.add("--ledger.log.enabled=false");

@@ -23,12 +23,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ratification.ledger.api.operations.TrailingReadModel;
 import org.ratification.ledger.core.rules.Rejection;
 import org.ratification.ledger.projections.ReadModelVersion;
 import org.ratification.ledger.projections.ReadModelVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Service;
@@ -51,6 +53,7 @@ public class ReadModelAdmin {
     private final ReadModelVersions versions;
     private final ApplicationContext context;
     private final InlineRebuilds inline;
+    private final ObjectProvider<TrailingReadModel> trailing;
     private final ExecutorService folds = Executors.newSingleThreadExecutor(new AxonThreadFactory("read-model-fold"));
 
     public ReadModelAdmin(
@@ -58,8 +61,10 @@ public class ReadModelAdmin {
             EventStore eventStore,
             ReadModelVersions versions,
             ApplicationContext context,
-            InlineRebuilds inline) {
+            InlineRebuilds inline,
+            ObjectProvider<TrailingReadModel> trailing) {
         this.processing = processing;
+        this.trailing = trailing;
         this.eventStore = eventStore;
         this.versions = versions;
         this.context = context;
@@ -224,8 +229,13 @@ public class ReadModelAdmin {
 
     private ProcessorView view(String name, EventProcessor processor, Long head, Integer declared, Integer stored) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            // inline: up to date by construction, except while a fold rebuilds it
+            // inline: up to date by construction, except while a fold rebuilds it, or while a read model
+            // written after commit (the log on PostgreSQL) has committed records yet to take in
             boolean folding = inline.folding(name);
+            boolean trailingBehind = trailing.orderedStream()
+                    .filter(model -> model.trailing() && model.processor().equals(name))
+                    .anyMatch(model ->
+                            model.progress().position() < model.progress().head());
             Long position = folding
                     ? inline.fold(name).map(InlineRebuilds.Fold::position).orElse(null)
                     : head;
@@ -235,12 +245,12 @@ public class ReadModelAdmin {
                     processor.isRunning(),
                     processor.isError(),
                     folding,
-                    !folding,
+                    !folding && !trailingBehind,
                     0,
                     0,
                     position,
                     head,
-                    processor.isRunning() && !folding,
+                    processor.isRunning() && !folding && !trailingBehind,
                     declared,
                     stored);
         }

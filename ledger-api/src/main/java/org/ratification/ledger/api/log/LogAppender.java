@@ -16,18 +16,22 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends leaves to the log in the transaction that appends their records (the log is an inline
- * read model). Every recording takes the log's lock ({@code log_head}, one row) when its unit of work
- * prepares to commit, before its event is inserted, and holds it until it commits: the event store's
- * global index, the order of commits and the order of the leaves are then one order, on every node,
- * and a rebuild that folds the store in global order gives the same tree. The frontier is kept in
+ * Appends leaves to the log under its lock ({@code log_head}, one row). On H2, in the transaction
+ * that appends their records (the log is an inline read model): every recording takes the lock when
+ * its unit of work prepares to commit, before its event is inserted, and holds it until it commits:
+ * the event store's global index, the order of commits and the order of the leaves are then one order,
+ * and a rebuild that folds the store in global order gives the same tree. On PostgreSQL, where that
+ * lock serialised every recording with its WAL flush, after the commits: {@link #appendCommitted}
+ * appends the committed records in (xid, global index) order, below the horizon of transactions in
+ * progress ({@link LogTail}, {@link LogStore#committedAfter}), and the head also keeps where the last
+ * leaf is in the store. The frontier is kept in
  * memory between transactions and used again only if {@code log_head} still names its size and root
  * (another node may have appended); otherwise it is read from the stored nodes (O(log n) rows). Just
  * before the transaction commits the new leaves and nodes are written in batches (every
  * {@value #FLUSH_EVERY} leaves during a fold) and the head is moved; checkpoints are signed
  * afterwards, for many records at once ({@link LogCheckpoints}).
  *
- * <p>What a recording costs (issue 17): four statements, each with one fixed text (H2 keeps only a
+ * <p>What a recording costs on H2 (issue 17; on PostgreSQL nothing): four statements, each with one fixed text (H2 keeps only a
  * few parsed statements per connection): the lock, which also reads the largest signed checkpoint
  * size; the leaf's insert, which reads its record's global index from the event store; the nodes'
  * batch; the head's move. The signed checkpoints are read only by a batch that a checkpoint may
@@ -58,12 +62,22 @@ public class LogAppender {
     public LogAppender(LogStore store, LogCheckpoints checkpoints, CommandBus commandBus) {
         this.store = store;
         this.checkpoints = checkpoints;
-        // registered before the command runs, so it runs before the event store's own prepare-commit
-        // handler (registered when the first event is applied): the lock precedes the insert
-        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            unitOfWork.onPrepareCommit(u -> lockedHead());
-            return chain.proceed();
-        });
+        if (!store.appendsAfterCommit()) {
+            // registered before the command runs, so it runs before the event store's own prepare-commit
+            // handler (registered when the first event is applied): the lock precedes the insert
+            commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+                unitOfWork.onPrepareCommit(u -> lockedHead());
+                return chain.proceed();
+            });
+        }
+    }
+
+    /**
+     * Whether records are appended in their own transactions (H2); otherwise (PostgreSQL) after their
+     * commits, by {@link #appendCommitted}, and a recording runs no statement of the log.
+     */
+    public boolean appendsInline() {
+        return !store.appendsAfterCommit();
     }
 
     /**
@@ -88,11 +102,14 @@ public class LogAppender {
         private final Frontier frontier;
         private final List<LogStore.Leaf> leaves = new ArrayList<>();
         private final Map<NodeId, byte[]> nodes = new LinkedHashMap<>();
+        /** PostgreSQL: where the last leaf is in the store (null on H2). */
+        private LogStore.LastLeaf last;
 
-        Batch(Frontier frontier, long largestCheckpointSize) {
+        Batch(Frontier frontier, long largestCheckpointSize, LogStore.LastLeaf last) {
             this.frontier = frontier;
             this.startSize = frontier.size();
             this.largestCheckpointSize = largestCheckpointSize;
+            this.last = last;
         }
 
         void append(Entry entry) {
@@ -148,17 +165,50 @@ public class LogAppender {
 
     /** Appends one record as the next leaf, in the current transaction (the one that appends the record). */
     public void append(Entry entry) {
+        batch().append(entry);
+    }
+
+    /**
+     * PostgreSQL: appends, in the current transaction (under the log's lock), up to {@code limit}
+     * committed records that follow the last leaf in leaf order (below the horizon of transactions
+     * in progress, {@link LogStore#committedAfter}); returns how many.
+     */
+    public int appendCommitted(int limit) {
+        Batch batch = batch();
+        List<LogStore.Committed> records = store.committedAfter(batch.last, limit);
+        for (LogStore.Committed record : records) {
+            batch.append(new Entry(
+                    record.position().globalIndex(),
+                    record.recordId(),
+                    record.treatyId(),
+                    record.sequence(),
+                    record.chainHash()));
+            batch.last = record.position();
+        }
+        return records.size();
+    }
+
+    /** PostgreSQL: appends every committed record below the horizon, in the current transaction (a fold). */
+    public void appendAllCommitted() {
+        int appended;
+        do {
+            appended = appendCommitted(FLUSH_EVERY);
+        } while (appended == FLUSH_EVERY);
+    }
+
+    /** The leaves of the current transaction, under the log's lock (taken for the first). */
+    private Batch batch() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("A leaf is appended in the transaction of its record");
+            throw new IllegalStateException("A leaf is appended in a transaction");
         }
         Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
         if (batch == null) {
             LogStore.LockedHead locked = lockedHead();
-            batch = new Batch(frontierUnderLock(locked.head()), locked.largestCheckpointSize());
+            batch = new Batch(frontierUnderLock(locked.head()), locked.largestCheckpointSize(), locked.last());
             TransactionSynchronizationManager.bindResource(this, batch);
             TransactionSynchronizationManager.registerSynchronization(batch);
         }
-        batch.append(entry);
+        return batch;
     }
 
     /** Locks the log's head for the current transaction (once) and returns it. */
@@ -215,7 +265,7 @@ public class LogAppender {
                 throw divergence;
             }
         }
-        store.moveHead(size, MerkleHash.hex(batch.frontier.root()));
+        store.moveHead(size, MerkleHash.hex(batch.frontier.root()), batch.last);
         // kept under the lock, so the next recording on this node finds it even before this one's
         // afterCommit has run (with concurrent recordings it often had not, and the frontier was read)
         latest = batch.frontier;

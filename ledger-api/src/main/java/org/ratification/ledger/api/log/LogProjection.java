@@ -13,11 +13,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends every record to the log in the transaction that appends it (an inline read model, so in
- * the order of the event store's global index, {@link LogAppender}). A rebuild folds the store into a
- * cleared tree in that order; the signed checkpoints stay, and the rebuilt tree must agree with them.
- * Version 2: the log became inline (version 1 was a tracking processor that could append a record
- * whose global index came after a later one's); a store of version 1 is folded again at start.
+ * On H2, appends every record to the log in the transaction that appends it (an inline read model, so
+ * in the order of the event store's global index, {@link LogAppender}), and a rebuild folds the store
+ * into a cleared tree in that order. On PostgreSQL the log is appended after commit, in the order of
+ * (xid, global index) ({@link LogTail}): a recording runs none of the log's statements, and a rebuild
+ * clears the tree and appends, in the fold's transaction, every committed record in that order (the
+ * events the fold feeds afterwards are then ignored). The signed checkpoints stay, and the rebuilt tree
+ * must agree with them. Version 2: the log became inline (version 1 was a tracking processor that
+ * could append a record whose global index came after a later one's); a store of version 1 is folded
+ * again at start.
  */
 @Component
 @ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
@@ -38,6 +42,9 @@ public class LogProjection {
 
     @EventHandler
     void on(TreatyEvent event, EventMessage<?> message) {
+        if (!appender.appendsInline()) {
+            return;
+        }
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalStateException("A record without its treaty stream: " + message.getIdentifier());
         }
@@ -62,5 +69,8 @@ public class LogProjection {
     @ResetHandler
     void reset() {
         appender.clear();
+        if (!appender.appendsInline()) {
+            appender.appendAllCommitted();
+        }
     }
 }

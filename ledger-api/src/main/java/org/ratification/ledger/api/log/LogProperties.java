@@ -12,13 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyFile where the signing key is kept when it is not configured
  * @param checkpointInterval how often a checkpoint of what other nodes appended is signed (this node
  *     signs right after its own commits)
+ * @param pollInterval on PostgreSQL, where the log is appended after commit ({@link LogTail}), how often
+ *     the appender looks for records committed by other nodes (this node's commits wake it at once)
  * @param enabled false to record without the log (to measure what it costs): no leaf is appended, no
  *     lock taken, no checkpoint signed, {@code /api/log/*} answers 503 {@code LOG_DISABLED}, and the
  *     next start with the log enabled folds it again from the event store ({@link LogSwitchedOff})
  */
 @ConfigurationProperties("ledger.log")
 public record LogProperties(
-        String origin, String privateKey, String keyFile, Duration checkpointInterval, Boolean enabled) {
+        String origin,
+        String privateKey,
+        String keyFile,
+        Duration checkpointInterval,
+        Duration pollInterval,
+        Boolean enabled) {
 
     /** The property that switches the log off ({@code false}); on by default. */
     public static final String ENABLED = "ledger.log.enabled";
@@ -34,6 +41,10 @@ public record LogProperties(
         checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(1) : checkpointInterval;
         if (checkpointInterval.toMillis() < 10 || checkpointInterval.toHours() > 24) {
             throw new IllegalArgumentException("ledger.log.checkpoint-interval is between 10 ms and 24 hours");
+        }
+        pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+        if (pollInterval.toMillis() < 10 || pollInterval.toMinutes() > 10) {
+            throw new IllegalArgumentException("ledger.log.poll-interval is between 10 ms and 10 minutes");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.ratification.ledger.api.log;
 
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,8 @@ import org.ratification.ledger.core.log.MerkleHash;
 import org.ratification.ledger.core.log.NodeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /** The log's tables: leaves, complete subtree nodes and signed checkpoints. */
@@ -48,6 +51,9 @@ public class LogStore {
 
     private final JdbcTemplate jdbc;
 
+    /** PostgreSQL: the log is appended after commit, in (xid, global index) order (docs/LOG.md, "Leaves"). */
+    private final boolean postgresql;
+
     private static String originOf(String note) {
         int end = note.indexOf('\n');
         return end < 0 ? note : note.substring(0, end);
@@ -55,6 +61,124 @@ public class LogStore {
 
     public LogStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgresql = "PostgreSQL".equals(databaseProduct(jdbc));
+    }
+
+    private static String databaseProduct(JdbcTemplate jdbc) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Whether the store is PostgreSQL's, where leaves follow (xid NULLS FIRST, global index) and are
+     * appended after the records' commits; on H2 they follow the global index, in the recording's transaction.
+     */
+    public boolean appendsAfterCommit() {
+        return postgresql;
+    }
+
+    /**
+     * Where the last leaf is in the event store, on PostgreSQL: its record's transaction id (null for a
+     * record written before migration V130, which has none) and global index; both null for an empty tree.
+     */
+    public record LastLeaf(Long xid, Long globalIndex) {}
+
+    /** A committed record that is the next leaf (PostgreSQL), and where it is in the store. */
+    public record Committed(LastLeaf position, String recordId, String treatyId, long sequence, String chainHash) {}
+
+    private static final String COMMITTED_COLUMNS = "SELECT xid::text AS xid_text, global_index, aggregate_identifier,"
+            + " sequence_number, convert_from(payload, 'UTF8')::json ->> 'recordId' AS record_id,"
+            + " convert_from(meta_data, 'UTF8')::json ->> 'hash' AS chain_hash FROM domain_event_entry";
+
+    private static final RowMapper<Committed> COMMITTED = (rs, i) -> {
+        String xid = rs.getString("xid_text");
+        String chainHash = rs.getString("chain_hash");
+        long globalIndex = rs.getLong("global_index");
+        if (chainHash == null) {
+            throw new IllegalStateException("The record at global index " + globalIndex + " has no chain hash");
+        }
+        return new Committed(
+                new LastLeaf(xid == null ? null : Long.valueOf(xid), globalIndex),
+                rs.getString("record_id"),
+                rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"),
+                chainHash);
+    };
+
+    /**
+     * The next committed records after {@code last} in leaf order, up to {@code limit} (PostgreSQL).
+     * First the records written before migration V130 (no xid), in global order; then those whose
+     * transaction id is below the oldest transaction still in progress, in (xid, global index) order,
+     * read with that horizon in one statement, so both come from one snapshot: every such record's
+     * transaction has ended, and every record still to come has a transaction id at or above it.
+     */
+    public List<Committed> committedAfter(LastLeaf last, int limit) {
+        List<Committed> found = new ArrayList<>();
+        if (last.xid() == null) {
+            found.addAll(jdbc.query(
+                    COMMITTED_COLUMNS + " WHERE xid IS NULL AND global_index > ? ORDER BY global_index LIMIT ?",
+                    COMMITTED,
+                    last.globalIndex() == null ? -1 : last.globalIndex(),
+                    limit));
+            if (found.size() == limit) {
+                return found;
+            }
+        }
+        found.addAll(jdbc.query(
+                COMMITTED_COLUMNS + " WHERE xid < pg_snapshot_xmin(pg_current_snapshot())"
+                        + " AND (xid, global_index) > (CAST(? AS xid8), ?) ORDER BY xid, global_index LIMIT ?",
+                COMMITTED,
+                String.valueOf(last.xid() == null ? 0 : last.xid()),
+                last.xid() == null ? 0 : last.globalIndex(),
+                limit - found.size()));
+        return found;
+    }
+
+    /** The committed tree's size and where its last leaf is in the store (PostgreSQL). */
+    public record CommittedHead(long size, LastLeaf last) {}
+
+    /** The committed head and its last leaf's place, without locking it (PostgreSQL). */
+    public CommittedHead committedHead() {
+        return jdbc.queryForObject(
+                "SELECT tree_size, last_xid::text AS last_xid, last_global_index FROM log_head WHERE id = 1",
+                (rs, i) -> new CommittedHead(rs.getLong("tree_size"), lastLeaf(rs)));
+    }
+
+    /** The committed tree's size, and how many committed records are not leaves yet (counted up to a bound). */
+    public record Backlog(long size, long pending) {}
+
+    /**
+     * The committed tree's size and the committed records that are not leaves yet, whether below the
+     * horizon or above it (held back by a transaction still in progress), counted up to {@code atMost}
+     * (PostgreSQL).
+     */
+    public Backlog backlog(int atMost) {
+        CommittedHead head = committedHead();
+        Long pending = head.last().xid() == null
+                ? jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM domain_event_entry WHERE xid IS NOT NULL"
+                                + " OR global_index > ? LIMIT ?) p",
+                        Long.class,
+                        head.last().globalIndex() == null ? -1 : head.last().globalIndex(),
+                        atMost)
+                : jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM domain_event_entry"
+                                + " WHERE (xid, global_index) > (CAST(? AS xid8), ?) LIMIT ?) p",
+                        Long.class,
+                        String.valueOf(head.last().xid()),
+                        head.last().globalIndex(),
+                        atMost);
+        return new Backlog(head.size(), pending == null ? 0 : pending);
+    }
+
+    private static LastLeaf lastLeaf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String xid = rs.getString("last_xid");
+        long globalIndex = rs.getLong("last_global_index");
+        boolean none = rs.wasNull();
+        return new LastLeaf(xid == null ? null : Long.valueOf(xid), none ? null : globalIndex);
     }
 
     /** The number of leaves. */
@@ -68,17 +192,23 @@ public class LogStore {
      * cleared tree (a rebuild) is smaller than that: a checkpoint names a committed head, and the head
      * never shrinks otherwise.
      */
-    public record LockedHead(Head head, long largestCheckpointSize) {}
+    public record LockedHead(Head head, long largestCheckpointSize, LastLeaf last) {}
 
     /**
      * Locks the log's head until the transaction ends (every recording takes it before its event is
      * inserted); the same statement reads the largest checkpoint size (its primary key's last entry).
      */
     public LockedHead lockHead() {
+        if (postgresql) {
+            return jdbc.queryForObject(
+                    "SELECT tree_size, root_hash, (SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint) AS signed_size,"
+                            + " last_xid::text AS last_xid, last_global_index FROM log_head WHERE id = 1 FOR UPDATE",
+                    (rs, i) -> new LockedHead(HEAD.mapRow(rs, i), rs.getLong("signed_size"), lastLeaf(rs)));
+        }
         return jdbc.queryForObject(
                 "SELECT tree_size, root_hash, (SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint) AS signed_size"
                         + " FROM log_head WHERE id = 1 FOR UPDATE",
-                (rs, i) -> new LockedHead(HEAD.mapRow(rs, i), rs.getLong("signed_size")));
+                (rs, i) -> new LockedHead(HEAD.mapRow(rs, i), rs.getLong("signed_size"), null));
     }
 
     /** The committed tree's head, without locking it. */
@@ -86,8 +216,21 @@ public class LogStore {
         return jdbc.queryForObject("SELECT tree_size, root_hash FROM log_head WHERE id = 1", HEAD);
     }
 
-    /** Moves the head to the tree appended in this transaction (which holds its lock). */
-    public void moveHead(long size, String rootHash) {
+    /**
+     * Moves the head to the tree appended in this transaction (which holds its lock); on PostgreSQL
+     * with the place of its last leaf in the store ({@code last}), where the next append goes on from.
+     */
+    public void moveHead(long size, String rootHash, LastLeaf last) {
+        if (postgresql) {
+            jdbc.update(
+                    "UPDATE log_head SET tree_size = ?, root_hash = ?, last_xid = CAST(? AS xid8), last_global_index = ?"
+                            + " WHERE id = 1",
+                    size,
+                    rootHash,
+                    last.xid() == null ? null : String.valueOf(last.xid()),
+                    last.globalIndex());
+            return;
+        }
         jdbc.update("UPDATE log_head SET tree_size = ?, root_hash = ? WHERE id = 1", size, rootHash);
     }
 
@@ -214,7 +357,11 @@ public class LogStore {
     public void clearTree() {
         jdbc.update("DELETE FROM log_node");
         jdbc.update("DELETE FROM log_leaf");
-        jdbc.update("UPDATE log_head SET tree_size = 0, root_hash = '' WHERE id = 1");
+        jdbc.update(
+                postgresql
+                        ? "UPDATE log_head SET tree_size = 0, root_hash = '', last_xid = NULL, last_global_index = NULL"
+                                + " WHERE id = 1"
+                        : "UPDATE log_head SET tree_size = 0, root_hash = '' WHERE id = 1");
     }
 
     public long largestCheckpointSize() {

@@ -3,6 +3,7 @@ package org.ratification.ledger.api.operations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges of the event store and of each event processor: {@code ledger.events.head} (newest global
  * index), {@code ledger.processor.position} and {@code ledger.processor.lag} (events behind the
- * head), read from token_entry when scraped, so that they hold whichever node does the work.
+ * head), read from token_entry when scraped, so that they hold whichever node does the work; a
+ * {@link TrailingReadModel} (the log on PostgreSQL) has its lag too: the events committed that it has
+ * yet to take in.
  */
 @Component
 class EventProcessorMetrics {
@@ -19,13 +22,16 @@ class EventProcessorMetrics {
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
     private final RebuildProgress progress;
+    private final ObjectProvider<TrailingReadModel> trailing;
 
     EventProcessorMetrics(
             MeterRegistry meters,
             EventProcessingConfiguration processing,
             ProcessorPositions positions,
-            RebuildProgress progress) {
+            RebuildProgress progress,
+            ObjectProvider<TrailingReadModel> trailing) {
         this.meters = meters;
+        this.trailing = trailing;
         this.processing = processing;
         this.positions = positions;
         this.progress = progress;
@@ -52,5 +58,13 @@ class EventProcessorMetrics {
                     .tag("processor", name)
                     .register(meters);
         }
+        trailing.orderedStream().filter(TrailingReadModel::trailing).forEach(model -> Gauge.builder(
+                        "ledger.processor.lag", model, m -> {
+                            TrailingReadModel.Progress at = m.progress();
+                            return at.head() - at.position();
+                        })
+                .description("Events the processor has yet to handle")
+                .tag("processor", model.processor())
+                .register(meters));
     }
 }

@@ -28,7 +28,8 @@ public class ProcessorErrors implements ErrorHandler {
         PropagatingErrorHandler.instance().handleError(context);
     }
 
-    void note(String processor, String error) {
+    /** Notes a processor's error (also one its handlers did not raise: a trailing read model's appender). */
+    public void note(String processor, String error) {
         errors.put(processor, new LastError(error, Instant.now()));
     }
 

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  * it fails and retries or merely falls behind. Its details give each processor's position, the
  * head of the store, the events behind, since when, and its last error. The position is read from
  * token_entry, so a node whose partner holds the segment reports the processor too. Inline read
- * models commit with the event and are UP while their processor runs.
+ * models commit with the event and are UP while their processor runs; a {@link TrailingReadModel}
+ * (the log on PostgreSQL, appended after commit) is judged like a tracking processor, by its own
+ * position and what it has yet to take in, and is DOWN as soon as its appender fails.
  */
 @Component("eventProcessors")
 public class ProcessorHealth extends AbstractHealthIndicator implements SmartLifecycle {
@@ -43,6 +46,7 @@ public class ProcessorHealth extends AbstractHealthIndicator implements SmartLif
     private final Map<String, Behind> behind = new ConcurrentHashMap<>();
 
     private final ProcessorErrors errors;
+    private final ObjectProvider<TrailingReadModel> trailingReadModels;
     private ScheduledExecutorService sampler;
 
     public ProcessorHealth(
@@ -50,9 +54,11 @@ public class ProcessorHealth extends AbstractHealthIndicator implements SmartLif
             ProcessorPositions positions,
             RebuildProgress progress,
             ProcessorErrors errors,
-            OperationsProperties properties) {
+            OperationsProperties properties,
+            ObjectProvider<TrailingReadModel> trailingReadModels) {
         super("Event processor health check failed");
         this.errors = errors;
+        this.trailingReadModels = trailingReadModels;
         this.processing = processing;
         this.positions = positions;
         this.progress = progress;
@@ -73,13 +79,31 @@ public class ProcessorHealth extends AbstractHealthIndicator implements SmartLif
                     .filter(EventTrackerStatus::isErrorState)
                     .findFirst()
                     .ifPresent(s -> errors.note(name, String.valueOf(s.getError())));
-            long position = progress.of(name, head).position();
-            Behind mark = behind.get(name);
-            if (position >= head) {
-                behind.remove(name);
-            } else if (mark == null || position >= mark.head()) {
-                behind.put(name, new Behind(head, Instant.now()));
-            }
+            mark(name, progress.of(name, head).position(), head);
+        }
+        trailing().forEach((name, model) -> {
+            TrailingReadModel.Progress at = model.progress();
+            mark(name, at.position(), at.head());
+        });
+    }
+
+    /** The read models written after commit on this database, by processor name. */
+    private Map<String, TrailingReadModel> trailing() {
+        Map<String, TrailingReadModel> trailing = new LinkedHashMap<>();
+        trailingReadModels
+                .orderedStream()
+                .filter(TrailingReadModel::trailing)
+                .forEach(model -> trailing.put(model.processor(), model));
+        return trailing;
+    }
+
+    /** Removes the processor's mark once it reached the head, starts a new one once it passed the marked head. */
+    private void mark(String name, long position, long head) {
+        Behind mark = behind.get(name);
+        if (position >= head) {
+            behind.remove(name);
+        } else if (mark == null || position >= mark.head()) {
+            behind.put(name, new Behind(head, Instant.now()));
         }
     }
 
@@ -89,6 +113,7 @@ public class ProcessorHealth extends AbstractHealthIndicator implements SmartLif
         boolean healthy = true;
         long head = positions.head();
         Instant now = Instant.now();
+        Map<String, TrailingReadModel> trailing = trailing();
         for (EventProcessor processor : processing.eventProcessors().values()) {
             String name = processor.getName();
             Map<String, Object> details = new LinkedHashMap<>();
@@ -103,16 +128,22 @@ public class ProcessorHealth extends AbstractHealthIndicator implements SmartLif
                 details.put("position", at.position());
                 details.put("head", head);
                 details.put("behind", at.behind());
-                Behind mark = behind.get(name);
-                if (mark != null) {
-                    Duration late = Duration.between(mark.since(), now);
-                    details.put("behindSince", mark.since().toString());
-                    if (late.compareTo(maxLag) > 0) {
-                        up = false;
-                        details.put(
-                                "reason",
-                                "an event has waited longer than " + maxLag + " (" + late.toSeconds() + " s)");
-                    }
+                up &= inTime(name, now, details);
+                errors.last(name).ifPresent(error -> {
+                    details.put("lastError", error.error());
+                    details.put("lastErrorAt", error.at().toString());
+                });
+            } else if (trailing.containsKey(name)) {
+                TrailingReadModel model = trailing.get(name);
+                details.put("mode", "after-commit");
+                TrailingReadModel.Progress at = model.progress();
+                details.put("position", at.position());
+                details.put("head", at.head());
+                details.put("behind", at.head() - at.position());
+                up &= inTime(name, now, details);
+                if (model.failing()) {
+                    up = false;
+                    details.put("reason", "its appender fails (lastError)");
                 }
                 errors.last(name).ifPresent(error -> {
                     details.put("lastError", error.error());
@@ -130,6 +161,21 @@ public class ProcessorHealth extends AbstractHealthIndicator implements SmartLif
         } else {
             builder.down();
         }
+    }
+
+    /** Whether no event has waited longer than the lag allowed since the processor's mark (else the reason is noted). */
+    private boolean inTime(String name, Instant now, Map<String, Object> details) {
+        Behind mark = behind.get(name);
+        if (mark == null) {
+            return true;
+        }
+        Duration late = Duration.between(mark.since(), now);
+        details.put("behindSince", mark.since().toString());
+        if (late.compareTo(maxLag) > 0) {
+            details.put("reason", "an event has waited longer than " + maxLag + " (" + late.toSeconds() + " s)");
+            return false;
+        }
+        return true;
     }
 
     @Override

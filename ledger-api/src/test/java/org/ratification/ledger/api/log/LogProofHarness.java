@@ -218,7 +218,10 @@ class LogProofHarness extends ApiTestSupport {
             transaction.executeWithoutResult(status -> {
                 store.insertLeaves(batch);
                 store.insertNodes(nodes);
-                store.moveHead(frontier.size(), MerkleHash.hex(frontier.root()));
+                store.moveHead(
+                        frontier.size(),
+                        MerkleHash.hex(frontier.root()),
+                        new LogStore.LastLeaf(null, 1_000_000_000L + frontier.size() - 1));
             });
         }
         System.out.printf("[harness] built %,d leaves in %.1f s%n", leaves, (System.nanoTime() - started) / 1e9);

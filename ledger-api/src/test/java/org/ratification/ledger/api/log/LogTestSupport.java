@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.List;
 import org.ratification.ledger.api.ApiTestSupport;
+import org.ratification.ledger.api.database.PostgresDatabases;
 import org.ratification.ledger.core.log.LogKeys;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,6 +26,23 @@ abstract class LogTestSupport extends ApiTestSupport {
                     return reply.status() == 200 && reply.body().path("size").asLong() >= stored;
                 });
         return as(Role.ANONYMOUS).get("/api/log/checkpoint").body();
+    }
+
+    /** The global indexes of the log's leaves, in leaf order. */
+    List<Long> leavesInOrder() {
+        return jdbc.queryForList("SELECT global_index FROM log_leaf ORDER BY leaf_index", Long.class);
+    }
+
+    /**
+     * The global indexes of the stored records in the log's order: the global index on H2;
+     * (xid NULLS FIRST, global index) on PostgreSQL, where the log is appended after commit (docs/LOG.md).
+     */
+    List<Long> storeInLeafOrder() {
+        return jdbc.queryForList(
+                PostgresDatabases.selected()
+                        ? "SELECT global_index FROM domain_event_entry ORDER BY xid NULLS FIRST, global_index"
+                        : "SELECT global_index FROM domain_event_entry ORDER BY global_index",
+                Long.class);
     }
 
     PublicKey key() {

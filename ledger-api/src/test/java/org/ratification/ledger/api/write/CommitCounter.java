@@ -27,11 +27,19 @@ public class CommitCounter implements BeanPostProcessor {
     private static final java.util.List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The threads whose commits count: Tomcat's request threads. */
     private static final Predicate<Thread> COUNTED = t -> t.getName().contains("-exec-");
+    /** Run on the committing thread right after each counted commit, given its connection. */
+    private static volatile java.util.function.Consumer<Connection> afterCommit = c -> {};
+
+    /** Runs {@code hook} right after each counted commit, on the committing thread, until the next reset. */
+    public static void afterCommit(java.util.function.Consumer<Connection> hook) {
+        afterCommit = hook;
+    }
 
     public static void reset() {
         commits.set(0);
         autoCommittedWrites.set(0);
         statements.clear();
+        afterCommit = c -> {};
     }
 
     /** The texts of the statements executed on the counted threads since the reset, in order. */
@@ -62,10 +70,14 @@ public class CommitCounter implements BeanPostProcessor {
 
     private Object onConnection(Object target, Method method, Object[] args) throws Throwable {
         Connection connection = (Connection) target;
-        if (method.getName().equals("commit") && COUNTED.test(Thread.currentThread())) {
+        boolean counted = method.getName().equals("commit") && COUNTED.test(Thread.currentThread());
+        if (counted) {
             commits.incrementAndGet();
         }
         Object result = invoke(target, method, args);
+        if (counted) {
+            afterCommit.accept(connection);
+        }
         if (result instanceof Statement statement) {
             String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
             Class<?> type = result instanceof java.sql.CallableStatement

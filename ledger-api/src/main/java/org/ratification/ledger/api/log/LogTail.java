@@ -1,0 +1,162 @@
+package org.ratification.ledger.api.log;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.ratification.ledger.api.operations.ProcessorErrors;
+import org.ratification.ledger.api.operations.TrailingReadModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On PostgreSQL, appends the committed records to the log after their commits (one appender per
+ * node): a recording takes no lock of the log and writes none of its rows, so recordings are not
+ * serialised on the log. Each round is one transaction: it locks {@code log_head}, appends up to
+ * {@value #BATCH} records that follow the last leaf in leaf order and lie below the horizon of
+ * transactions in progress ({@link LogStore#committedAfter}), moves the head and commits; a round that
+ * appended as many goes on at once. A round runs right after each commit on this node and every
+ * {@code ledger.log.poll-interval} for other nodes' records; two nodes take turns on {@code log_head}
+ * and check the frontier against it as inline. Checkpoints are then signed as on H2 ({@link
+ * LogCheckpoints}). How far the log is behind and whether the appender fails is processor health's
+ * ({@link TrailingReadModel}). On H2 the log is appended inline and this does nothing.
+ */
+@Component
+@ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
+public class LogTail implements SmartLifecycle, TrailingReadModel {
+
+    private static final Logger log = LoggerFactory.getLogger(LogTail.class);
+
+    /** Records appended in one transaction at most. */
+    static final int BATCH = 500;
+
+    /** Records not yet leaves counted at most for health (a bounded count). */
+    private static final int BACKLOG_COUNTED = 100_000;
+
+    private final LogAppender appender;
+    private final LogStore store;
+    private final LogProperties properties;
+    private final ProcessorErrors errors;
+    private final TransactionTemplate transaction;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+    private volatile boolean failing;
+
+    public LogTail(
+            LogAppender appender,
+            LogStore store,
+            LogProperties properties,
+            ProcessorErrors errors,
+            PlatformTransactionManager transactions,
+            EventStore eventStore) {
+        this.appender = appender;
+        this.store = store;
+        this.properties = properties;
+        this.errors = errors;
+        this.transaction = new TransactionTemplate(transactions);
+        if (trailing()) {
+            eventStore.subscribe(events -> {
+                if (CurrentUnitOfWork.isStarted()) {
+                    CurrentUnitOfWork.get().afterCommit(u -> wake());
+                } else {
+                    wake();
+                }
+            });
+        }
+    }
+
+    /** Runs a round soon (one at a time: a wake-up during a round runs one more after it). */
+    void wake() {
+        ScheduledExecutorService running = executor;
+        if (running != null && woken.compareAndSet(false, true)) {
+            try {
+                running.execute(this::rounds);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        }
+    }
+
+    /** Appends until a round finds fewer than a batch of records; notes a failure for health. */
+    private void rounds() {
+        woken.set(false);
+        try {
+            // nothing to append after the committed head (read without the lock: a head moved since
+            // only has fewer records after it): no transaction, no lock
+            if (store.committedAfter(store.committedHead().last(), 1).isEmpty()) {
+                failing = false;
+                return;
+            }
+            Integer appended;
+            do {
+                appended = transaction.execute(status -> appender.appendCommitted(BATCH));
+            } while (appended != null && appended == BATCH && executor != null);
+            failing = false;
+        } catch (RuntimeException e) {
+            if (executor == null || Thread.currentThread().isInterrupted()) {
+                log.info("The log's appender was interrupted (stopping)");
+                return;
+            }
+            if (!failing) {
+                log.error("The log could not append the committed records; it tries again shortly", e);
+            }
+            failing = true;
+            errors.note(LogProjection.NAME, String.valueOf(e));
+        }
+    }
+
+    @Override
+    public String processor() {
+        return LogProjection.NAME;
+    }
+
+    @Override
+    public boolean trailing() {
+        return !appender.appendsInline();
+    }
+
+    @Override
+    public Progress progress() {
+        LogStore.Backlog backlog = store.backlog(BACKLOG_COUNTED);
+        return new Progress(backlog.size(), backlog.size() + backlog.pending());
+    }
+
+    @Override
+    public boolean failing() {
+        return failing;
+    }
+
+    @Override
+    public void start() {
+        if (!trailing()) {
+            return;
+        }
+        ScheduledThreadPoolExecutor started = new ScheduledThreadPoolExecutor(1, new AxonThreadFactory("log-appender"));
+        started.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        long every = properties.pollInterval().toMillis();
+        started.scheduleWithFixedDelay(this::rounds, 0, every, TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,198 @@
+package org.ratification.ledger.api.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ratification.ledger.api.admin.InlineRebuilds;
+import org.ratification.ledger.api.database.PostgresDatabases;
+import org.ratification.ledger.api.verify.LogVerifier;
+import org.ratification.ledger.core.log.MerkleProofs;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The log on PostgreSQL, appended after commit in (xid, global index) order ({@link LogTail}): a
+ * transaction still in progress holds back every record whose transaction id follows its own, and
+ * health shows it; records written by many threads at once are each exactly one leaf, in that order,
+ * a rebuild gives the same root, and the checkpoints signed meanwhile are consistent with each other.
+ */
+// a context (and database) of its own: it rebuilds the log from its store
+@TestPropertySource(properties = {"ledger.log.origin=after-commit-test", "ledger.operations.max-processor-lag=1s"})
+class LogAfterCommitTest extends LogTestSupport {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    LogStore store;
+
+    @Autowired
+    LogAppender appender;
+
+    @Autowired
+    InlineRebuilds rebuilds;
+
+    @BeforeEach
+    void onPostgresqlOnly() {
+        Assumptions.assumeTrue(PostgresDatabases.selected(), "the log is appended after commit on PostgreSQL only");
+    }
+
+    private Set<String> recordIdsOfLeaves() {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT record_id FROM log_leaf", String.class));
+    }
+
+    private JsonNode logProcessor() {
+        for (JsonNode processor : get("/api/admin/processors").body()) {
+            if (processor.path("name").asText().equals(LogProjection.NAME)) {
+                return processor;
+            }
+        }
+        throw new AssertionError("no processor " + LogProjection.NAME);
+    }
+
+    private JsonNode logHealth() {
+        return get("/actuator/health").body().at("/components/eventProcessors/details/log");
+    }
+
+    @Test
+    void recordsWaitForAnOlderTransactionInProgressAndHealthShowsIt() throws Exception {
+        String treaty = treatyWithRecords();
+        awaitCheckpointOfAllRecords();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        get("/actuator/health").body().path("status").asText().equals("UP"));
+
+        List<String> held = new ArrayList<>();
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            try (Statement statement = open.createStatement();
+                    ResultSet xid = statement.executeQuery("SELECT pg_current_xact_id()")) {
+                assertThat(xid.next()).isTrue();
+            }
+            for (String state : List.of("ITA", "ESP", "PRT")) {
+                Reply reply = sign(treaty, state, "2025-10-27");
+                assertThat(reply.status()).isEqualTo(201);
+                held.add(reply.body().path("recordId").asText());
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE xid IS NULL", Long.class))
+                    .as("every record carries its transaction's id (Axon's insert names its columns)")
+                    .isZero();
+
+            // the log waits (health DOWN after max-processor-lag, 1 s), and none of them becomes a leaf
+            JsonNode down = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> get("/actuator/health").body(),
+                            h -> h.path("status").asText().equals("DOWN"));
+            JsonNode log = down.at("/components/eventProcessors/details/log");
+            assertThat(log.path("mode").asText()).isEqualTo("after-commit");
+            assertThat(log.path("behind").asLong()).isEqualTo(3);
+            assertThat(log.path("behindSince").asText()).isNotEmpty();
+            assertThat(log.path("reason").asText()).contains("waited longer");
+            assertThat(recordIdsOfLeaves()).doesNotContainAnyElementsOf(held);
+            assertThat(http.getForEntity("/actuator/prometheus", String.class).getBody())
+                    .containsPattern("ledger_processor_lag\\{[^}]*processor=\"log\"[^}]*} 3");
+            assertThat(logProcessor().path("upToDate").asBoolean())
+                    .as("the admin's view of the log")
+                    .isFalse();
+            open.rollback();
+        }
+
+        // the transaction ended: they become leaves, in order, and health is UP again
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordIdsOfLeaves().containsAll(held));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        get("/actuator/health").body().path("status").asText().equals("UP"));
+        assertThat(logHealth().path("behind").asLong()).isZero();
+        assertThat(logProcessor().path("upToDate").asBoolean()).isTrue();
+        assertThat(leavesInOrder()).isEqualTo(storeInLeafOrder());
+    }
+
+    @Test
+    void recordsWrittenByManyThreadsAreEachOneLeafAndTheCheckpointsSignedMeanwhileAreConsistent() throws Exception {
+        List<String> treaties = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            treaties.add(registerTreaty(40, 90, 30, false));
+        }
+        List<String> states = List.of(
+                "FRA", "DEU", "ITA", "ESP", "PRT", "NLD", "BEL", "AUT", "POL", "SWE", "FIN", "DNK", "IRL", "GRC");
+        Set<Long> signedSizes = ConcurrentHashMap.newKeySet();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (String state : states) {
+            for (String treaty : treaties) {
+                sent.add(clients.submit(() -> {
+                    int status = sign(treaty, state, "2025-10-25").status();
+                    Reply latest = as(Role.ANONYMOUS).get("/api/log/checkpoint");
+                    if (latest.status() == 200) {
+                        signedSizes.add(latest.body().path("size").asLong());
+                    }
+                    return status;
+                }));
+            }
+        }
+        for (Future<Integer> status : sent) {
+            assertThat(status.get()).isEqualTo(201);
+        }
+        clients.shutdown();
+        JsonNode last = awaitCheckpointOfAllRecords();
+
+        long records = storedEvents();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM log_leaf", Long.class))
+                .as("one leaf per record")
+                .isEqualTo(records);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT global_index) FROM log_leaf", Long.class))
+                .isEqualTo(records);
+        assertThat(leavesInOrder()).isEqualTo(storeInLeafOrder());
+
+        // every checkpoint signed meanwhile is a prefix of the final tree
+        JsonNode signed =
+                as(Role.ANONYMOUS).get("/api/log/checkpoints?from=1&limit=1000").body();
+        assertThat(signed.size()).isGreaterThan(1);
+        List<JsonNode> checkpoints = new ArrayList<>();
+        signed.forEach(checkpoints::add);
+        assertThat(checkpoints.stream().map(c -> c.path("size").asLong()).toList())
+                .containsAll(signedSizes);
+        for (int i = 1; i < checkpoints.size(); i++) {
+            JsonNode older = checkpoints.get(i - 1);
+            JsonNode newer = checkpoints.get(i);
+            Reply proof = as(Role.ANONYMOUS)
+                    .get("/api/log/proof/consistency?from=" + older.path("size").asLong() + "&to="
+                            + newer.path("size").asLong());
+            assertThat(LogVerifier.consistency(proof.body(), older, newer, key())
+                            .valid())
+                    .as("%s to %s", older.path("size"), newer.path("size"))
+                    .isTrue();
+        }
+
+        long size = last.path("size").asLong();
+        byte[] root = MerkleProofs.rootAt(size, store::nodes);
+        assertThat(post("/api/admin/rebuild/log", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuilds.fold(LogProjection.NAME)
+                .map(InlineRebuilds.Fold::done)
+                .orElse(false));
+        assertThat(appender.divergence()).isNull();
+        assertThat(store.size()).isGreaterThanOrEqualTo(size);
+        assertThat(MerkleProofs.rootAt(size, store::nodes))
+                .isEqualTo(root)
+                .isEqualTo(HexFormat.of().parseHex(last.path("rootHash").asText()));
+        assertThat(leavesInOrder()).isEqualTo(storeInLeafOrder());
+    }
+}

@@ -65,8 +65,8 @@ final class FootprintScenario {
                     0,
                     200,
                     TimeUnit.MILLISECONDS);
-            // the in-process service of scenario 4 was warmed by scenarios 1 to 5; a fresh JVM first
-            // compiles its hot paths at a fifth of the rate, then gets the same warm-up as scenario 4
+            // a fresh JVM first compiles its hot paths at a fifth of the rate, then gets the same warm-up
+            // as scenario 4 (ReadScenario.JIT_WARM_UP at half the rate, then the mode's at the full rate)
             Duration jit = mode.warmUp().multipliedBy(3);
             Log.info("scenario 6: warming the child's JIT up at %,.0f reads/s for %s", mode.readRate() / 5, jit);
             ReadScenario.mixed(mode.readRate() / 5, client, treaties, jit);

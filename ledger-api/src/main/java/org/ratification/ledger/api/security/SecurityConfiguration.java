@@ -12,6 +12,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -37,6 +38,17 @@ class SecurityConfiguration {
     @Bean
     FailedLogins failedLogins(SecuritySettings settings, Clock clock) {
         return new FailedLogins(settings.maxFailedLogins(), settings.failedLoginWindow(), clock);
+    }
+
+    /**
+     * Spring Security observes nothing: with observations on, it wraps every filter of the chain in an
+     * observing decorator that starts an observation per filter and request (a quarter of a status
+     * read's CPU, bench/RESULTS.md §0; even with the observations switched off by a predicate the
+     * wrappers ran, §0g). Requests are still timed ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Requests the firewall refuses (encoded slashes, {@code ;}, {@code ..}, {@code //}, bad headers): 400. */

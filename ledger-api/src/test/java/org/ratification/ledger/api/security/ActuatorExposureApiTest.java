@@ -96,6 +96,22 @@ class ActuatorExposureApiTest extends ApiTestSupport {
                 .doesNotContain("disk_free");
     }
 
+    /**
+     * Requests are timed, but Spring Security observes nothing: observing wrapped every filter of
+     * the chain in a decorator on every request (bench/RESULTS.md §0g).
+     */
+    @Test
+    void requestsAreTimedButNotEachSecurityFilter() {
+        assertThat(as(Role.DEPOSITARY).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(as(Role.ANONYMOUS).get("/api/treaties").status()).isEqualTo(200);
+
+        List<String> meters = new java.util.ArrayList<>();
+        as(Role.DEPOSITARY).get("/actuator/metrics").body().path("names").forEach(n -> meters.add(n.asText()));
+
+        assertThat(meters).contains("http.server.requests");
+        assertThat(meters).noneMatch(name -> name.startsWith("spring.security"));
+    }
+
     /** The status, and at most the names of the probe groups (Spring Boot lists them at the root). */
     private static boolean statusOnly(JsonNode health) {
         List<String> names = fieldNames(health);

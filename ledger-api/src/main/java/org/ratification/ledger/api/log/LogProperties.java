@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointInterval how often a checkpoint of what other nodes appended is signed (this node
  *     signs right after its own commits)
  * @param pollInterval on PostgreSQL, where the log is appended after commit ({@link LogTail}), how often
- *     the appender looks for records committed by other nodes (this node's commits wake it at once)
+ *     the appender looks for records committed by other nodes (this node's commits wake it sooner)
+ * @param batchWindow on PostgreSQL, how long after a commit on this node the appender waits before it
+ *     appends, so that the commits of the window become leaves in one round (one lock, one set of
+ *     statements, one commit) instead of a round each; zero appends at once
  * @param enabled false to record without the log (to measure what it costs): no leaf is appended, no
  *     lock taken, no checkpoint signed, {@code /api/log/*} answers 503 {@code LOG_DISABLED}, and the
  *     next start with the log enabled folds it again from the event store ({@link LogSwitchedOff})
@@ -25,6 +28,7 @@ public record LogProperties(
         String keyFile,
         Duration checkpointInterval,
         Duration pollInterval,
+        Duration batchWindow,
         Boolean enabled) {
 
     /** The property that switches the log off ({@code false}); on by default. */
@@ -45,6 +49,10 @@ public record LogProperties(
         pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
         if (pollInterval.toMillis() < 10 || pollInterval.toMinutes() > 10) {
             throw new IllegalArgumentException("ledger.log.poll-interval is between 10 ms and 10 minutes");
+        }
+        batchWindow = batchWindow == null ? Duration.ofMillis(50) : batchWindow;
+        if (batchWindow.isNegative() || batchWindow.toSeconds() > 10) {
+            throw new IllegalArgumentException("ledger.log.batch-window is between 0 and 10 seconds");
         }
     }
 }

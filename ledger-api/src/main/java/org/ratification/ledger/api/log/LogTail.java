@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * serialised on the log. Each round is one transaction: it locks {@code log_head}, appends up to
  * {@value #BATCH} records that follow the last leaf in leaf order and lie below the horizon of
  * transactions in progress ({@link LogStore#committedAfter}), moves the head and commits; a round that
- * appended as many goes on at once. A round runs right after each commit on this node and every
+ * appended as many goes on at once. A round runs {@code ledger.log.batch-window} (50 ms) after a commit on
+ * this node, for all the commits of the window together, and every
  * {@code ledger.log.poll-interval} for other nodes' records; two nodes take turns on {@code log_head}
  * and check the frontier against it as inline. Checkpoints are then signed as on H2 ({@link
  * LogCheckpoints}). How far the log is behind and whether the appender fails is processor health's
@@ -73,12 +74,15 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
         }
     }
 
-    /** Runs a round soon (one at a time: a wake-up during a round runs one more after it). */
+    /**
+     * Runs a round when the batch window has passed (one at a time: the commits of the window join
+     * it, and a wake-up during a round runs one more after it).
+     */
     void wake() {
         ScheduledExecutorService running = executor;
         if (running != null && woken.compareAndSet(false, true)) {
             try {
-                running.execute(this::rounds);
+                running.schedule(this::rounds, properties.batchWindow().toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // stopping
             }

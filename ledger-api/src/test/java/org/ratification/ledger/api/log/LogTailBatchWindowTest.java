@@ -1,0 +1,76 @@
+package org.ratification.ledger.api.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ratification.ledger.api.operations.ProcessorErrors;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * On PostgreSQL the log's appender gathers this node's commits of one batch window into one round
+ * (one lock of the head, one set of statements, one commit), instead of a round per recording.
+ */
+class LogTailBatchWindowTest {
+
+    @Test
+    void theCommitsOfOneWindowBecomeLeavesInOneRound() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        LogStore store = mock(LogStore.class);
+        LogStore.LastLeaf last = new LogStore.LastLeaf(1L, 1L);
+        when(store.committedHead()).thenReturn(new LogStore.CommittedHead(1, last));
+        when(store.committedAfter(any(), anyInt()))
+                .thenReturn(List.of(new LogStore.Committed(new LogStore.LastLeaf(2L, 2L), "r", "t", 0, "00")));
+        LogAppender appender = mock(LogAppender.class);
+        when(appender.appendsInline()).thenReturn(false);
+        when(appender.appendCommitted(anyInt())).thenAnswer(call -> {
+            rounds.incrementAndGet();
+            return 1;
+        });
+        LogProperties properties = properties(Duration.ofMillis(400));
+        LogTail tail = new LogTail(
+                appender,
+                store,
+                properties,
+                mock(ProcessorErrors.class),
+                mock(PlatformTransactionManager.class),
+                mock(EventStore.class));
+        tail.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 1); // the start's look
+            for (int commit = 0; commit < 5; commit++) {
+                tail.wake(); // as after each commit on this node, 30 ms apart
+                Thread.sleep(30);
+            }
+            assertThat(rounds.get()).as("none before the window has passed").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() > 1);
+            Thread.sleep(600); // another window: nothing more was woken
+            assertThat(rounds.get()).as("one round for the five commits").isEqualTo(2);
+        } finally {
+            tail.stop();
+        }
+    }
+
+    @Test
+    void theWindowIsBounded() {
+        assertThat(properties(Duration.ZERO).batchWindow()).isZero();
+        assertThat(properties(null).batchWindow()).isEqualTo(Duration.ofMillis(50));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> properties(Duration.ofMillis(-1)))
+                .hasMessageContaining("ledger.log.batch-window");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> properties(Duration.ofSeconds(11)))
+                .hasMessageContaining("ledger.log.batch-window");
+    }
+
+    private static LogProperties properties(Duration batchWindow) {
+        // polling every 10 minutes: only the start and this node's commits run a round
+        return new LogProperties(null, null, null, null, Duration.ofMinutes(10), batchWindow, true);
+    }
+}

@@ -1,6 +1,5 @@
 package org.ratification.ledger.api.admin;
 
-import java.sql.DatabaseMetaData;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +15,11 @@ import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.ratification.ledger.projections.DatabaseProduct;
 import org.ratification.ledger.projections.FoldWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +55,7 @@ public class InlineRebuilds {
         this.storage = storage;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = new JdbcTemplate(dataSource);
-        this.postgresql = "PostgreSQL".equals(databaseProduct(dataSource));
+        this.postgresql = DatabaseProduct.isPostgreSql(dataSource);
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             recordings.readLock().lock();
             unitOfWork.onCleanup(u -> recordings.readLock().unlock());
@@ -160,13 +158,5 @@ public class InlineRebuilds {
             throw new IllegalStateException("Rebuilding " + name + " failed", e);
         }
         return count;
-    }
-
-    private static String databaseProduct(DataSource dataSource) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        } catch (MetaDataAccessException e) {
-            return "unknown";
-        }
     }
 }

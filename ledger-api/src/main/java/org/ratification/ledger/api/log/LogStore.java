@@ -1,6 +1,5 @@
 package org.ratification.ledger.api.log;
 
-import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,10 +9,9 @@ import java.util.Optional;
 import org.ratification.ledger.core.log.Frontier;
 import org.ratification.ledger.core.log.MerkleHash;
 import org.ratification.ledger.core.log.NodeId;
+import org.ratification.ledger.projections.DatabaseProduct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /** The log's tables: leaves, complete subtree nodes and signed checkpoints. */
@@ -61,15 +59,7 @@ public class LogStore {
 
     public LogStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgresql = "PostgreSQL".equals(databaseProduct(jdbc));
-    }
-
-    private static String databaseProduct(JdbcTemplate jdbc) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-        } catch (MetaDataAccessException e) {
-            return "unknown";
-        }
+        this.postgresql = DatabaseProduct.isPostgreSql(jdbc.getDataSource());
     }
 
     /**

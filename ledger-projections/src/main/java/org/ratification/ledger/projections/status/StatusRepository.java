@@ -3,7 +3,6 @@ package org.ratification.ledger.projections.status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,10 +23,9 @@ import org.ratification.ledger.core.api.SignatureClause;
 import org.ratification.ledger.core.api.TreatyDefinition;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
+import org.ratification.ledger.projections.DatabaseProduct;
 import org.ratification.ledger.projections.FoldWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** The tables of the status read model. Writes are idempotent so that replays are safe. */
@@ -80,7 +78,7 @@ public class StatusRepository {
 
     public StatusRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.saveAction = upsert(databaseProduct(dataSource));
+        this.saveAction = upsert(DatabaseProduct.of(dataSource));
     }
 
     /** H2's MERGE … KEY and PostgreSQL's ON CONFLICT replace a row in one statement. */
@@ -100,14 +98,6 @@ public class StatusRepository {
                                     .toList());
         }
         return null;
-    }
-
-    private static String databaseProduct(DataSource dataSource) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        } catch (MetaDataAccessException e) {
-            return "unknown";
-        }
     }
 
     public void saveTreaty(TreatyDefinition d) {

@@ -100,6 +100,16 @@ class StuckSubscribersTest extends ApiTestSupport {
         for (int i = 0; i < 60; i++) {
             registerTreaty(40, 90, 30, false);
         }
+        // a replay catches up to where the stream's reader was when it joined: the reader must have
+        // passed these records first, or the replays have nothing to send and never take their places
+        try (SseClient live = SseClient.connect(url(""), null)) {
+            assertThat(live.nextComment(WAIT)).isEqualTo("connected");
+            String marker = registerTreaty(40, 90, 30, false);
+            assertThat(JSON.readTree(live.nextEvent(WAIT).data())
+                            .path("treatyId")
+                            .asText())
+                    .isEqualTo(marker);
+        }
         List<Socket> stuck = new ArrayList<>();
         try {
             for (int i = 0; i < STUCK; i++) {

@@ -75,6 +75,18 @@ class EventStreamController {
         emitter.onCompletion(subscription::cancel);
         emitter.onTimeout(subscription::cancel);
         emitter.onError(e -> subscription.cancel());
+        // Commit the headers here, on the request's thread, before a sender thread writes: the
+        // filters still running on this thread (Spring Security's header writer) would otherwise set
+        // headers while a sender commits them, and Tomcat's header list is not thread-safe. Once the
+        // response is committed, those late header writes are ignored.
+        response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        try {
+            response.flushBuffer();
+        } catch (IOException | RuntimeException e) {
+            subscription.cancel();
+            throw e;
+        }
+        subscription.start();
         return emitter;
     }
 
@@ -106,9 +118,10 @@ class EventStreamController {
 
     /**
      * Writes a subscription's frames to its SSE response. After a failed write (the client went
-     * away, or a write timed out because it does not read) the emitter ignores completion and the
-     * container may never report the error, which would leave the request open for good (and hold
-     * a graceful shutdown); the sink then completes the request's async context itself.
+     * away, or a write timed out because it does not read) the emitter must not be completed (see
+     * {@link SseEmitter#complete}) and the container may never report the error, which would leave
+     * the request open for good (and hold a graceful shutdown); the sink then completes the
+     * request's async context itself.
      */
     private static final class EmitterSink implements Subscription.Sink {
 
@@ -149,15 +162,18 @@ class EventStreamController {
 
         @Override
         public void close() {
-            emitter.complete();
-            if (failed) {
-                try {
-                    if (request.isAsyncStarted()) {
-                        request.getAsyncContext().complete();
-                    }
-                } catch (IllegalStateException e) {
-                    // already completed by the container
+            if (!failed) {
+                emitter.complete();
+                return;
+            }
+            // not the emitter: completing it would flush the broken response and dispatch after
+            // the container's error, which Tomcat refuses to an application thread
+            try {
+                if (request.isAsyncStarted()) {
+                    request.getAsyncContext().complete();
                 }
+            } catch (IllegalStateException e) {
+                // already completed by the container, or after its error
             }
         }
     }

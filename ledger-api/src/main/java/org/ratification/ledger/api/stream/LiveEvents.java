@@ -95,15 +95,12 @@ public class LiveEvents implements SmartLifecycle {
 
     /**
      * Subscribes to the events of one treaty ({@code null}: all), live only or, with {@code after}
-     * set, resuming after that global position.
-     */
-    public Subscription subscribe(String treatyId, long after, Subscription.Sink sink) {
-        return subscribe(treatyId, after, sink, false);
-    }
-
-    /**
-     * As {@link #subscribe(String, long, Subscription.Sink)}; an {@code anonymous} subscriber that
-     * resumes takes one of the few anonymous replay places until it has caught up.
+     * set, resuming after that global position; an {@code anonymous} subscriber that resumes takes
+     * one of the few anonymous replay places until it has caught up.
+     *
+     * <p>The subscription queues what it is offered but writes nothing until the caller {@link
+     * Subscription#start starts} it (once its response is committed), or {@link Subscription#cancel
+     * cancels} it.
      *
      * @throws Refused if too many subscribers are connected, or too many anonymous ones replay
      */
@@ -154,7 +151,6 @@ public class LiveEvents implements SmartLifecycle {
             subscription.joinedAt(position);
             subscriptions.add(subscription);
         }
-        subscription.start();
         return subscription;
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One subscriber: a bounded queue that the single reader of the store fills without ever waiting,
@@ -41,6 +43,8 @@ final class Subscription {
     /** {@link #after} when the subscriber asked for live events only. */
     static final long LIVE_ONLY = Long.MIN_VALUE;
 
+    private static final Logger log = LoggerFactory.getLogger(Subscription.class);
+
     private static final Object HEARTBEAT = new Object();
 
     private final String treatyId;
@@ -58,6 +62,9 @@ final class Subscription {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile TrackingToken joinedAt;
     private volatile boolean dropped;
+    /** Set by {@link #start}: nothing is written to the sink before (see {@link LiveEvents#subscribe}). */
+    private volatile boolean opened;
+
     private boolean started;
 
     Subscription(
@@ -149,8 +156,13 @@ final class Subscription {
         sink.event(event);
     }
 
-    /** Starts the first drain, which greets the subscriber and catches up if asked to. */
+    /**
+     * Starts the first drain, which greets the subscriber and catches up if asked to. Until then,
+     * live events and heartbeats only queue: the caller commits its response first, on its own
+     * thread, so that no sender thread writes to a response whose headers are still being set.
+     */
     void start() {
+        opened = true;
         schedule();
     }
 
@@ -168,7 +180,7 @@ final class Subscription {
     }
 
     private void schedule() {
-        if (!ended.get() && scheduled.compareAndSet(false, true)) {
+        if (opened && !ended.get() && scheduled.compareAndSet(false, true)) {
             try {
                 senders.execute(this::drain);
             } catch (RejectedExecutionException e) {
@@ -213,7 +225,12 @@ final class Subscription {
         if (ended.compareAndSet(false, true)) {
             queue.clear();
             onEnd.run();
-            sink.close();
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                // the response is gone either way; a sender thread must not die of it unseen
+                log.warn("Ending a subscriber's response failed", e);
+            }
         }
     }
 }

@@ -47,6 +47,10 @@ class EventStreamTest extends ApiTestSupport {
         try (SseClient client = SseClient.connect(url("?treaty=" + treaty), null, authorization(Role.AUDITOR))) {
             assertThat(client.status()).isEqualTo(200);
             assertThat(client.contentType()).startsWith("text/event-stream");
+            // committed by the request's thread before any sender writes, security headers included
+            assertThat(client.header("Content-Security-Policy")).startsWith("default-src 'self'");
+            assertThat(client.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(client.header("Cache-Control")).isEqualTo("no-store");
             assertThat(client.nextComment(WAIT)).isEqualTo("connected");
             ratify(treaty, "FRA", "2025-10-25", "2026-01-10");
 

@@ -65,7 +65,12 @@ public final class SseClient implements AutoCloseable {
     }
 
     public String contentType() {
-        return response.headers().firstValue("Content-Type").orElse("");
+        return header("Content-Type");
+    }
+
+    /** A response header's first value, or "" if it has none. */
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse("");
     }
 
     private void read() {

@@ -107,4 +107,24 @@ class SubscriptionTest {
         assertThat(sink.frames).containsExactly("connected", 7L, 12L);
         assertThat(caughtUp).containsExactly(-1L);
     }
+
+    @Test
+    void nothingIsWrittenBeforeTheSubscriptionIsStarted() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Subscription subscription =
+                new Subscription(null, Subscription.LIVE_ONLY, sink, 10, senders, s -> {}, () -> {});
+
+        // its response's headers are still being committed on the request's thread
+        subscription.offer(event(1, "t"));
+        subscription.heartbeat();
+        subscription.offer(event(2, "t"));
+        senders.submit(() -> {}).get(5, TimeUnit.SECONDS);
+        Thread.sleep(100);
+        assertThat(sink.frames).isEmpty();
+
+        subscription.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.frames.contains(2L));
+        assertThat(sink.frames).containsExactly("connected", 1L, "heartbeat", 2L);
+    }
 }

@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * memory between transactions and used again only if {@code log_head} still names its size and root
  * (another node may have appended); otherwise it is read from the stored nodes (O(log n) rows). Just
  * before the transaction commits the new leaves and nodes are written in batches (every
- * {@value #FLUSH_EVERY} leaves during a fold) and the head is moved; checkpoints are signed
- * afterwards, for many records at once ({@link LogCheckpoints}).
+ * {@value #FLUSH_EVERY} leaves during a fold) and the head is moved; checkpoints are signed on H2
+ * afterwards, for many records at once, and on PostgreSQL in the appender's round, with the head
+ * ({@link LogCheckpoints}).
  *
  * <p>What a recording costs on H2 (issue 17; on PostgreSQL nothing): four statements, each with one fixed text (H2 keeps only a
  * few parsed statements per connection): the lock, which also reads the largest signed checkpoint
@@ -154,7 +155,9 @@ public class LogAppender {
 
         @Override
         public void afterCommit() {
-            checkpoints.requestSigning();
+            if (last == null) {
+                checkpoints.requestSigning();
+            }
         }
 
         @Override
@@ -265,7 +268,13 @@ public class LogAppender {
                 throw divergence;
             }
         }
-        store.moveHead(size, MerkleHash.hex(batch.frontier.root()), batch.last);
+        byte[] root = batch.frontier.root();
+        store.moveHead(size, MerkleHash.hex(root), batch.last);
+        if (batch.last != null && size > batch.largestCheckpointSize) {
+            // PostgreSQL: a round of the appender (or a fold) is a batch; its checkpoint commits with
+            // the head (a folded tree no larger than a signed checkpoint was checked against it above)
+            checkpoints.signInTransaction(size, root);
+        }
         // kept under the lock, so the next recording on this node finds it even before this one's
         // afterCommit has run (with concurrent recordings it often had not, and the frontier was read)
         latest = batch.frontier;

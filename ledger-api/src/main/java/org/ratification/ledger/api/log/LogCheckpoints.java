@@ -19,9 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signs checkpoints of the committed tree: right after a commit on this node has grown it (one
- * checkpoint for every record committed meanwhile), and every {@code ledger.log.checkpoint-interval}
- * for what other nodes appended. A checkpoint names the size and root that {@code log_head} holds
+ * Signs checkpoints of the committed tree: on H2 right after a commit on this node has grown it (one
+ * checkpoint for every record committed meanwhile), on PostgreSQL in the appender's round that grows
+ * it ({@link #signInTransaction}), and every {@code ledger.log.checkpoint-interval} for what other
+ * nodes appended. A checkpoint names the size and root that {@code log_head} holds
  * once committed; two nodes signing the same size keep the first (the tree size is the key).
  */
 @Component
@@ -108,6 +109,15 @@ public class LogCheckpoints implements SmartLifecycle {
             return head.size();
         });
         return signed == null ? 0 : signed;
+    }
+
+    /**
+     * Signs a checkpoint of the tree that the current transaction moves the head to, in that
+     * transaction (PostgreSQL's appender: its round is a batch already, and the checkpoint then
+     * commits with the head, without a transaction of its own).
+     */
+    void signInTransaction(long size, byte[] rootHash) {
+        store.insertCheckpoint(sign(new Checkpoint(properties.origin(), size, rootHash, clock.instant())));
     }
 
     SignedCheckpoint sign(Checkpoint checkpoint) {

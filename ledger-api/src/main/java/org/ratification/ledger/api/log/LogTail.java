@@ -82,20 +82,31 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
         ScheduledExecutorService running = executor;
         if (running != null && woken.compareAndSet(false, true)) {
             try {
-                running.schedule(this::rounds, properties.batchWindow().toMillis(), TimeUnit.MILLISECONDS);
+                running.schedule(this::woken, properties.batchWindow().toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // stopping
             }
         }
     }
 
-    /** Appends until a round finds fewer than a batch of records; notes a failure for health. */
-    private void rounds() {
+    /** After a local commit: that record at least is there to append. */
+    private void woken() {
         woken.set(false);
+        rounds(true);
+    }
+
+    /** The poll, for other nodes' records: a round only if there is something to append. */
+    private void polled() {
+        rounds(false);
+    }
+
+    /** Appends until a round finds fewer than a batch of records; notes a failure for health. */
+    private void rounds(boolean committedHere) {
         try {
             // nothing to append after the committed head (read without the lock: a head moved since
             // only has fewer records after it): no transaction, no lock
-            if (store.committedAfter(store.committedHead().last(), 1).isEmpty()) {
+            if (!committedHere
+                    && store.committedAfter(store.committedHead().last(), 1).isEmpty()) {
                 failing = false;
                 return;
             }
@@ -146,7 +157,7 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
         ScheduledThreadPoolExecutor started = new ScheduledThreadPoolExecutor(1, new AxonThreadFactory("log-appender"));
         started.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         long every = properties.pollInterval().toMillis();
-        started.scheduleWithFixedDelay(this::rounds, 0, every, TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::polled, 0, every, TimeUnit.MILLISECONDS);
         executor = started;
     }
 

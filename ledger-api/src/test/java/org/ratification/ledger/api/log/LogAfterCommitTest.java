@@ -49,6 +49,9 @@ class LogAfterCommitTest extends LogTestSupport {
     @Autowired
     InlineRebuilds rebuilds;
 
+    @Autowired
+    LogCheckpoints checkpoints;
+
     @BeforeEach
     void onPostgresqlOnly() {
         Assumptions.assumeTrue(PostgresDatabases.selected(), "the log is appended after commit on PostgreSQL only");
@@ -123,6 +126,28 @@ class LogAfterCommitTest extends LogTestSupport {
         assertThat(logHealth().path("behind").asLong()).isZero();
         assertThat(logProcessor().path("upToDate").asBoolean()).isTrue();
         assertThat(leavesInOrder()).isEqualTo(storeInLeafOrder());
+    }
+
+    @Test
+    void eachRoundSignsItsCheckpointInTheTransactionThatMovesTheHead() {
+        // without the signer of H2's path (after commit, and every checkpoint-interval for other nodes)
+        checkpoints.stop();
+        try {
+            treatyWithRecords();
+            long stored = storedEvents();
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.size() >= stored);
+
+            // read in one statement: the head and the largest checkpoint commit together
+            List<Long> headAndSigned = jdbc.queryForObject(
+                    "SELECT h.tree_size, (SELECT MAX(tree_size) FROM log_checkpoint) FROM log_head h WHERE h.id = 1",
+                    (rs, i) -> List.of(rs.getLong(1), rs.getLong(2)));
+            assertThat(headAndSigned.get(1)).isEqualTo(headAndSigned.get(0));
+            JsonNode latest = as(Role.ANONYMOUS).get("/api/log/checkpoint").body();
+            assertThat(latest.path("size").asLong()).isEqualTo(store.size());
+            assertThat(LogVerifier.checkpoint(latest, key()).valid()).isTrue();
+        } finally {
+            checkpoints.start();
+        }
     }
 
     @Test

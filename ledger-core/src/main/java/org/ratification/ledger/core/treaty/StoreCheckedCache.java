@@ -1,7 +1,7 @@
 package org.ratification.ledger.core.treaty;
 
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
@@ -14,27 +14,29 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 /**
  * The cache of loaded treaties, checked against the event store before each use: a cached treaty is
  * used only while its version (the sequence of its last event) is still the last sequence of its
- * stream in the store, one indexed lookup instead of a snapshot and up to threshold - 1 events to
- * read and fold. A treaty another node recorded on since is dropped and loaded again, so a decision
+ * stream in the store, one indexed lookup of at most a few rows instead of a snapshot and up to
+ * threshold - 1 events to read and fold. A treaty another node recorded on since is dropped and loaded again, so a decision
  * is always taken on what the store holds. Built on Axon's public API only: the version is read from
  * the aggregate that the cache entry recreates.
  */
 public final class StoreCheckedCache implements Cache {
 
     private final Cache entries;
-    private final ToLongFunction<String> lastSequenceInStore;
+    private final BiPredicate<String, Long> endsAt;
     private final Configuration configuration;
     private volatile AggregateModel<Treaty> model;
 
     /**
      * @param entries where the entries are kept (bounded by its owner)
-     * @param lastSequenceInStore the last sequence number of a treaty's stream in the store, -1 if none
+     * @param endsAt whether a treaty's stream in the store ends at this sequence number (holds it and
+     *     none after it: a range of the stream's index from that number, not the whole stream, which
+     *     H2 would scan for a maximum)
      * @param configuration Axon's configuration: the treaty's model and the event store the recreated
      *     aggregate is bound to (only its version is read)
      */
-    public StoreCheckedCache(Cache entries, ToLongFunction<String> lastSequenceInStore, Configuration configuration) {
+    public StoreCheckedCache(Cache entries, BiPredicate<String, Long> endsAt, Configuration configuration) {
         this.entries = entries;
-        this.lastSequenceInStore = lastSequenceInStore;
+        this.endsAt = endsAt;
         this.configuration = configuration;
     }
 
@@ -60,7 +62,7 @@ public final class StoreCheckedCache implements Cache {
         Long version = ((AggregateCacheEntry<Treaty>) cached)
                 .recreateAggregate(model(), configuration.eventStore(), NoSnapshotTriggerDefinition.INSTANCE)
                 .version();
-        if (version == null || version != lastSequenceInStore.applyAsLong(key.toString())) {
+        if (version == null || !endsAt.test(key.toString(), version)) {
             entries.remove(key);
             return null;
         }

@@ -15,7 +15,6 @@ import org.ratification.ledger.core.api.TreatyStatusView;
 import org.ratification.ledger.core.participants.ParticipantRegistry;
 import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.StatusCalculator;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Answers status questions from the status read model, for any legal date.
@@ -24,9 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * version: the sequence number of its chain head, which the status processing group writes in the
  * same transaction as the rows (see {@link ChainHeadProjection}). Each read asks the database for
  * that version (one indexed row) and computes again only if it moved, so a read never answers from
- * rows older than those committed, whichever node committed them. Reads that arrive together share
- * that statement ({@link VersionReads}: one statement, sent after each of them arrived, reads the
- * versions of all). Treaties without a chain head
+ * rows older than those committed, whichever node committed them. Treaties without a chain head
  * are never kept. Each treaty keeps its statuses for up to {@value #DATES_PER_TREATY} legal dates.
  * The treaties are kept in Caffeine, weighed by their rows (action rows and participant rows of the
  * statuses) and bounded by {@code ledger.status-cache.rows}; by default (0) as many as a quarter of
@@ -38,20 +35,12 @@ public class StatusQueries {
     /** Legal dates kept per treaty; most reads ask for today. */
     private static final int DATES_PER_TREATY = 4;
 
-    /**
-     * Statements reading versions at once at most ({@link VersionReads}); the reads that come while
-     * they run share the next ones. Fewer than the pool's connections (10 by default), so that reads
-     * that queue leave connections to the writes.
-     */
-    static final int VERSION_ROUNDS = 4;
-
     /** What an action row or a participant row costs in memory, estimated (ids, codes, dates, lists). */
     static final int BYTES_PER_ROW = 300;
 
     private final StatusRepository repository;
     private final StatusCalculator calculator = new StatusCalculator(ParticipantRegistry.standard());
     private final Cache cache;
-    private final VersionReads versions;
 
     /**
      * @param maxRows the bound of the rows kept ({@code ledger.status-cache.rows}); 0: what a quarter
@@ -60,7 +49,6 @@ public class StatusQueries {
     public StatusQueries(StatusRepository repository, long maxRows) {
         this.repository = repository;
         this.cache = new Cache(maxRows > 0 ? maxRows : Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_ROW);
-        this.versions = new VersionReads(repository::versions, VERSION_ROUNDS);
     }
 
     /** The treaty line and participants table on {@code asOf}, if the treaty is known. */
@@ -116,11 +104,7 @@ public class StatusQueries {
     }
 
     private Optional<Treaty> treaty(String treatyId) {
-        // in a transaction (none of the API's reads is in one) the read must see the transaction's rows
-        Optional<StatusRepository.Version> version = TransactionSynchronizationManager.isActualTransactionActive()
-                ? repository.version(treatyId)
-                : versions.version(treatyId);
-        return version.map(v -> treaty(treatyId, v));
+        return repository.version(treatyId).map(version -> treaty(treatyId, version));
     }
 
     /**

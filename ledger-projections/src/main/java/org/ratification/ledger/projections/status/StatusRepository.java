@@ -7,10 +7,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,38 +205,6 @@ public class StatusRepository {
         FoldWrites.flush();
         return jdbc.query(VERSIONS + " WHERE t.treaty_id = ?", StatusRepository::version, treatyId).stream()
                 .findFirst();
-    }
-
-    /**
-     * The {@link #version}s of the treaties among {@code treatyIds} that are known, by treaty id; one
-     * statement.
-     */
-    public Map<String, Version> versions(Collection<String> treatyIds) {
-        if (treatyIds.isEmpty()) {
-            return Map.of();
-        }
-        if (treatyIds.size() == 1) {
-            String treatyId = treatyIds.iterator().next();
-            return version(treatyId).map(v -> Map.of(treatyId, v)).orElse(Map.of());
-        }
-        FoldWrites.flush();
-        // the list padded to a power of two with its last id: a few statement texts, each parsed and
-        // planned once per connection, rather than one per length
-        List<String> ids = new ArrayList<>(treatyIds);
-        int size = Integer.highestOneBit(ids.size() - 1) << 1;
-        String last = ids.get(ids.size() - 1);
-        while (ids.size() < size) {
-            ids.add(last);
-        }
-        Map<String, Version> versions = new HashMap<>();
-        jdbc.query(
-                "SELECT t.treaty_id," + VERSION_COLUMNS + VERSIONS_FROM + " WHERE t.treaty_id IN ("
-                        + String.join(",", Collections.nCopies(size, "?")) + ")",
-                rs -> {
-                    versions.put(rs.getString(1), version(rs, 0));
-                },
-                ids.toArray());
-        return versions;
     }
 
     /** Every treaty's {@link #version}, by treaty id. */

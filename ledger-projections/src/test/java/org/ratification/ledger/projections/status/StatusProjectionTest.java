@@ -247,21 +247,6 @@ class StatusProjectionTest {
     }
 
     @Test
-    void versionsOfSeveralTreatiesAreEachTreatysOwnAndUnknownTreatiesHaveNone() {
-        projection.on(new TreatyRegisteredEvent("u", "u0", withId(TREATY, "u")));
-        record(new ConventionSignedEvent("t", "s1", "FRA", LocalDate.of(2025, 10, 25), null));
-
-        assertThat(repository.versions(List.of("t", "u", "nope")))
-                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
-                        "t",
-                        new StatusRepository.Version(1, "hash-t-1"),
-                        "u",
-                        new StatusRepository.Version(StatusRepository.NO_VERSION, null)));
-        assertThat(repository.versions(List.of("t"))).containsOnlyKeys("t");
-        assertThat(repository.versions(List.of("nope"))).isEmpty();
-    }
-
-    @Test
     void anUnknownTreatyHasNoStatus() {
         assertThat(queries.status("nope", LocalDate.of(2026, 1, 1))).isEmpty();
     }

@@ -156,6 +156,7 @@ public class LogAppender {
         @Override
         public void afterCommit() {
             if (last == null) {
+                // H2: signed shortly after, for the commits of a moment together (PostgreSQL: in write)
                 checkpoints.requestSigning();
             }
         }

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * appended as many goes on at once. A round runs {@code ledger.log.batch-window} (50 ms) after a commit on
  * this node, for all the commits of the window together, and every
  * {@code ledger.log.poll-interval} for other nodes' records; two nodes take turns on {@code log_head}
- * and check the frontier against it as inline. Checkpoints are then signed as on H2 ({@link
- * LogCheckpoints}). How far the log is behind and whether the appender fails is processor health's
+ * and check the frontier against it as inline. Each round signs the checkpoint of the head it moves, in
+ * its own transaction ({@link LogCheckpoints#signInTransaction}). How far the log is behind and whether the appender fails is processor health's
  * ({@link TrailingReadModel}). On H2 the log is appended inline and this does nothing.
  */
 @Component
@@ -82,15 +82,16 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
         ScheduledExecutorService running = executor;
         if (running != null && woken.compareAndSet(false, true)) {
             try {
-                running.schedule(this::woken, properties.batchWindow().toMillis(), TimeUnit.MILLISECONDS);
+                running.schedule(
+                        this::afterLocalCommits, properties.batchWindow().toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // stopping
             }
         }
     }
 
-    /** After a local commit: that record at least is there to append. */
-    private void woken() {
+    /** After local commits: their records at least are there to append. */
+    private void afterLocalCommits() {
         woken.set(false);
         rounds(true);
     }

@@ -15,8 +15,8 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
  * The cache of loaded treaties, checked against the event store before each use: a cached treaty is
  * used only while its version (the sequence of its last event) is still the last sequence of its
  * stream in the store, one indexed lookup of at most a few rows instead of a snapshot and up to
- * threshold - 1 events to read and fold. A treaty another node recorded on since is dropped and loaded again, so a decision
- * is always taken on what the store holds. Built on Axon's public API only: the version is read from
+ * threshold - 1 events to read and fold. A treaty another node recorded on since is dropped and
+ * loaded again, so a decision is always taken on what the store holds. Built on Axon's public API only: the version is read from
  * the aggregate that the cache entry recreates.
  */
 public final class StoreCheckedCache implements Cache {

@@ -10,4 +10,6 @@ cd "$(dirname "$0")/.."
 # Build the whole reactor, so that the service under test is this working tree's (never a jar of
 # another checkout left in the local Maven repository).
 ./mvnw -q -B -Pbench -DskipTests -Dspotless.check.skip=true package
-exec java -Xms1g -Xmx2g -XX:+UseG1GC -jar bench/target/bench.jar "$@"
+# the JDK's HTTP client keeps idle connections 1,200 s by default, the service 10 s: a fixture's request
+# sent on a connection the service had just closed failed ("HTTP/1.1 header parser received no bytes")
+exec java -Xms1g -Xmx2g -XX:+UseG1GC -Djdk.httpclient.keepalive.timeout=5 -jar bench/target/bench.jar "$@"

@@ -183,8 +183,13 @@ public class LogAppender {
         return store.frontier(head.size());
     }
 
-    /** Clears the tree (a rebuild folds the store into it again; the signed checkpoints stay). */
+    /**
+     * Clears the tree (a rebuild folds the store into it again; the signed checkpoints stay). The head
+     * is locked first: a round of the appender in progress commits before the leaves are deleted, and
+     * the next waits for the fold (on PostgreSQL the fold locks the log's tables as well).
+     */
     public void clear() {
+        store.lockHead();
         store.clearTree();
         latest = null;
     }

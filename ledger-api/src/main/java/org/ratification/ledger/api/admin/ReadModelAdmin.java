@@ -230,10 +230,10 @@ public class ReadModelAdmin {
     private ProcessorView view(String name, EventProcessor processor, Long head, Integer declared, Integer stored) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             // inline: up to date by construction, except while a fold rebuilds it, or while a read model
-            // written after commit (the log on PostgreSQL) has committed records yet to take in
+            // written after commit (the log) has committed records yet to take in
             boolean folding = inline.folding(name);
             boolean trailingBehind = trailing.orderedStream()
-                    .filter(model -> model.trailing() && model.processor().equals(name))
+                    .filter(model -> model.processor().equals(name))
                     .anyMatch(model ->
                             model.progress().position() < model.progress().head());
             Long position = folding

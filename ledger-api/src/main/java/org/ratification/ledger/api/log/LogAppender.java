@@ -1,5 +1,6 @@
 package org.ratification.ledger.api.log;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,27 +17,19 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends leaves to the log under its lock ({@code log_head}, one row). On H2, in the transaction
- * that appends their records (the log is an inline read model): every recording takes the lock when
- * its unit of work prepares to commit, before its event is inserted, and holds it until it commits:
- * the event store's global index, the order of commits and the order of the leaves are then one order,
- * and a rebuild that folds the store in global order gives the same tree. On PostgreSQL, where that
- * lock serialised every recording with its WAL flush, after the commits: {@link #appendCommitted}
- * appends the committed records in (xid, global index) order, below the horizon of transactions in
- * progress ({@link LogTail}, {@link LogStore#committedAfter}), and the head also keeps where the last
- * leaf is in the store. The frontier is kept in
+ * Appends the committed records to the log after their commits, in rounds ({@link LogTail}): each
+ * round is a transaction that locks {@code log_head} (one row), appends the records that follow the
+ * last leaf in leaf order and lie below the horizon of transactions in progress, moves the head and
+ * signs its checkpoint. A recording takes no lock of the log and writes none of its rows. The order
+ * and the horizon are the database's: on PostgreSQL (xid, global index), below the oldest transaction
+ * in progress ({@link LogStore#committedAfter}); on H2 the global index, below the largest committed
+ * index once every recording of this node in progress when it was read has ended ({@link
+ * OpenRecordings}: H2 is embedded, so every writer is in this JVM). A fold clears the tree and appends
+ * every committed record in the same order, so a rebuilt tree is the same tree. The frontier is kept in
  * memory between transactions and used again only if {@code log_head} still names its size and root
  * (another node may have appended); otherwise it is read from the stored nodes (O(log n) rows). Just
- * before the transaction commits the new leaves and nodes are written in batches (every
- * {@value #FLUSH_EVERY} leaves during a fold) and the head is moved; checkpoints are signed on H2
- * afterwards, for many records at once, and on PostgreSQL in the appender's round, with the head
- * ({@link LogCheckpoints}).
- *
- * <p>What a recording costs on H2 (issue 17; on PostgreSQL nothing): four statements, each with one fixed text (H2 keeps only a
- * few parsed statements per connection): the lock, which also reads the largest signed checkpoint
- * size; the leaf's insert, which reads its record's global index from the event store; the nodes'
- * batch; the head's move. The signed checkpoints are read only by a batch that a checkpoint may
- * cover (a cleared tree being folded again); a recording on a grown tree never is.
+ * before the transaction commits the new leaves and nodes are written in batches (every {@value
+ * #FLUSH_EVERY} leaves during a fold) and the head is moved.
  */
 @Component
 @ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
@@ -48,8 +41,8 @@ public class LogAppender {
     private final LogStore store;
     private final LogCheckpoints checkpoints;
 
-    /** The key of the locked head in the transaction's resources. */
-    private final Object headKey = new Object();
+    /** H2: this node's recordings in progress, the log's horizon (null on PostgreSQL). */
+    private final OpenRecordings open;
 
     /**
      * The frontier as this node last moved the head to, under the lock (validated against log_head
@@ -63,36 +56,16 @@ public class LogAppender {
     public LogAppender(LogStore store, LogCheckpoints checkpoints, CommandBus commandBus) {
         this.store = store;
         this.checkpoints = checkpoints;
-        if (!store.appendsAfterCommit()) {
-            // registered before the command runs, so it runs before the event store's own prepare-commit
-            // handler (registered when the first event is applied): the lock precedes the insert
-            commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-                unitOfWork.onPrepareCommit(u -> lockedHead());
-                return chain.proceed();
-            });
-        }
+        this.open = store.ordersByTransaction() ? null : new OpenRecordings(commandBus);
     }
 
-    /**
-     * Whether records are appended in their own transactions (H2); otherwise (PostgreSQL) after their
-     * commits, by {@link #appendCommitted}, and a recording runs no statement of the log.
-     */
-    public boolean appendsInline() {
-        return !store.appendsAfterCommit();
+    /** H2: this node's recordings in progress (null on PostgreSQL). */
+    OpenRecordings openRecordings() {
+        return open;
     }
 
-    /**
-     * The record of a leaf to append.
-     *
-     * @param globalIndex the record's global index in the event store, or {@link #INSERTED_NOW} for a
-     *     record that this transaction has just inserted (its leaf takes the index from the store as it
-     *     is written, in the same statement)
-     */
-    public record Entry(long globalIndex, String recordId, String treatyId, long sequence, String chainHash) {
-
-        /** The global index of a record inserted by this transaction, not yet read from the store. */
-        public static final long INSERTED_NOW = -1;
-    }
+    /** How long a round waits at most on H2 for the recordings in progress when it started. */
+    static final Duration HORIZON_WAIT = Duration.ofSeconds(1);
 
     /** The leaves and nodes of one transaction, written before it commits. */
     private final class Batch implements TransactionSynchronization {
@@ -103,7 +76,7 @@ public class LogAppender {
         private final Frontier frontier;
         private final List<LogStore.Leaf> leaves = new ArrayList<>();
         private final Map<NodeId, byte[]> nodes = new LinkedHashMap<>();
-        /** PostgreSQL: where the last leaf is in the store (null on H2). */
+        /** Where the last leaf is in the store. */
         private LogStore.LastLeaf last;
 
         Batch(Frontier frontier, long largestCheckpointSize, LogStore.LastLeaf last) {
@@ -113,15 +86,16 @@ public class LogAppender {
             this.last = last;
         }
 
-        void append(Entry entry) {
-            byte[] leafHash = MerkleHash.leafOfChainHash(entry.chainHash());
+        void append(LogStore.Committed record) {
+            byte[] leafHash = MerkleHash.leafOfChainHash(record.chainHash());
             leaves.add(new LogStore.Leaf(
                     frontier.size(),
-                    entry.globalIndex(),
-                    entry.recordId(),
-                    entry.treatyId(),
-                    entry.sequence(),
-                    entry.chainHash()));
+                    record.position().globalIndex(),
+                    record.recordId(),
+                    record.treatyId(),
+                    record.sequence(),
+                    record.chainHash()));
+            last = record.position();
             frontier.append(leafHash, nodes::put);
             if (leaves.size() >= FLUSH_EVERY) {
                 writeLeaves();
@@ -130,18 +104,7 @@ public class LogAppender {
 
         void writeLeaves() {
             if (!leaves.isEmpty()) {
-                List<LogStore.Leaf> folded = new ArrayList<>(leaves.size());
-                for (LogStore.Leaf leaf : leaves) {
-                    if (leaf.globalIndex() == Entry.INSERTED_NOW) {
-                        store.insertLeafOfNewRecord(
-                                leaf.leafIndex(), leaf.recordId(), leaf.treatyId(), leaf.sequence(), leaf.chainHash());
-                    } else {
-                        folded.add(leaf);
-                    }
-                }
-                if (!folded.isEmpty()) {
-                    store.insertLeaves(folded);
-                }
+                store.insertLeaves(leaves);
                 store.insertNodes(nodes);
                 leaves.clear();
                 nodes.clear();
@@ -154,45 +117,39 @@ public class LogAppender {
         }
 
         @Override
-        public void afterCommit() {
-            if (last == null) {
-                // H2: signed shortly after, for the commits of a moment together (PostgreSQL: in write)
-                checkpoints.requestSigning();
-            }
-        }
-
-        @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(LogAppender.this);
         }
     }
 
-    /** Appends one record as the next leaf, in the current transaction (the one that appends the record). */
-    public void append(Entry entry) {
-        batch().append(entry);
-    }
-
     /**
-     * PostgreSQL: appends, in the current transaction (under the log's lock), up to {@code limit}
-     * committed records that follow the last leaf in leaf order (below the horizon of transactions
-     * in progress, {@link LogStore#committedAfter}); returns how many.
+     * Appends, in the current transaction (under the log's lock), up to {@code limit} committed records
+     * that follow the last leaf in leaf order, below the horizon of transactions in progress; returns how many.
      */
     public int appendCommitted(int limit) {
         Batch batch = batch();
-        List<LogStore.Committed> records = store.committedAfter(batch.last, limit);
-        for (LogStore.Committed record : records) {
-            batch.append(new Entry(
-                    record.position().globalIndex(),
-                    record.recordId(),
-                    record.treatyId(),
-                    record.sequence(),
-                    record.chainHash()));
-            batch.last = record.position();
-        }
+        List<LogStore.Committed> records = open == null
+                ? store.committedAfter(batch.last, limit)
+                : store.committedUpTo(batch.last, horizon(batch.last), limit);
+        records.forEach(batch::append);
         return records.size();
     }
 
-    /** PostgreSQL: appends every committed record below the horizon, in the current transaction (a fold). */
+    /**
+     * H2: the largest committed global index, once every recording of this node that was in progress
+     * when it was read has ended (none of them can add a record below it afterwards); the last leaf's
+     * while one is still in progress after {@link #HORIZON_WAIT} (the next round tries again, and health
+     * shows the records held back).
+     */
+    private long horizon(LogStore.LastLeaf last) {
+        long largest = store.largestGlobalIndex();
+        if (open.awaitThoseOpenNow(HORIZON_WAIT)) {
+            return largest;
+        }
+        return last.globalIndex() == null ? -1 : last.globalIndex();
+    }
+
+    /** Appends every committed record below the horizon, in the current transaction (a fold). */
     public void appendAllCommitted() {
         int appended;
         do {
@@ -207,30 +164,12 @@ public class LogAppender {
         }
         Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
         if (batch == null) {
-            LogStore.LockedHead locked = lockedHead();
+            LogStore.LockedHead locked = store.lockHead();
             batch = new Batch(frontierUnderLock(locked.head()), locked.largestCheckpointSize(), locked.last());
             TransactionSynchronizationManager.bindResource(this, batch);
             TransactionSynchronizationManager.registerSynchronization(batch);
         }
         return batch;
-    }
-
-    /** Locks the log's head for the current transaction (once) and returns it. */
-    private LogStore.LockedHead lockedHead() {
-        LogStore.LockedHead head = (LogStore.LockedHead) TransactionSynchronizationManager.getResource(headKey);
-        if (head == null) {
-            head = store.lockHead();
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.bindResource(headKey, head);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(headKey);
-                    }
-                });
-            }
-        }
-        return head;
     }
 
     /** The frontier of the stored tree whose head this transaction has locked. */
@@ -271,13 +210,12 @@ public class LogAppender {
         }
         byte[] root = batch.frontier.root();
         store.moveHead(size, MerkleHash.hex(root), batch.last);
-        if (batch.last != null && size > batch.largestCheckpointSize) {
-            // PostgreSQL: a round of the appender (or a fold) is a batch; its checkpoint commits with
-            // the head (a folded tree no larger than a signed checkpoint was checked against it above)
+        if (size > batch.largestCheckpointSize) {
+            // a round of the appender (or a fold) is a batch; its checkpoint commits with the head (a
+            // folded tree no larger than a signed checkpoint was checked against it above)
             checkpoints.signInTransaction(size, root);
         }
-        // kept under the lock, so the next recording on this node finds it even before this one's
-        // afterCommit has run (with concurrent recordings it often had not, and the frontier was read)
+        // kept under the lock, so the next round on this node finds it
         latest = batch.frontier;
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.AxonThreadFactory;
 import org.ratification.ledger.core.log.Checkpoint;
 import org.ratification.ledger.core.log.MerkleHash;
@@ -19,10 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signs checkpoints of the committed tree: on H2 right after a commit on this node has grown it (one
- * checkpoint for every record committed meanwhile), on PostgreSQL in the appender's round that grows
- * it ({@link #signInTransaction}), and every {@code ledger.log.checkpoint-interval} for what other
- * nodes appended. A checkpoint names the size and root that {@code log_head} holds
+ * Signs checkpoints of the committed tree: in the appender's round that grows it ({@link
+ * #signInTransaction}), at start, and every {@code ledger.log.checkpoint-interval} for a tree that no
+ * checkpoint covers yet (a round whose checkpoint another node had signed first). A checkpoint names the size and root that {@code log_head} holds
  * once committed; two nodes signing the same size keep the first (the tree size is the key).
  */
 @Component
@@ -36,7 +34,6 @@ public class LogCheckpoints implements SmartLifecycle {
     private final LogProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final AtomicBoolean requested = new AtomicBoolean();
     private volatile ScheduledExecutorService signer;
 
     public LogCheckpoints(
@@ -50,25 +47,6 @@ public class LogCheckpoints implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-    }
-
-    /** How long a request waits for others to share its checkpoint. */
-    private static final long GATHER_MILLIS = 50;
-
-    /**
-     * Asks for a checkpoint of the tree as committed now; requests made in the next
-     * {@value #GATHER_MILLIS} ms share it, so a busy ledger signs a few checkpoints a second, not one per record.
-     */
-    public void requestSigning() {
-        ScheduledExecutorService executor = signer;
-        if (executor != null && requested.compareAndSet(false, true)) {
-            executor.schedule(this::signPending, GATHER_MILLIS, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void signPending() {
-        requested.set(false);
-        signQuietly();
     }
 
     private void signQuietly() {
@@ -113,8 +91,8 @@ public class LogCheckpoints implements SmartLifecycle {
 
     /**
      * Signs a checkpoint of the tree that the current transaction moves the head to, in that
-     * transaction (PostgreSQL's appender: its round is a batch already, and the checkpoint then
-     * commits with the head, without a transaction of its own).
+     * transaction (the appender's round is a batch already, and the checkpoint then commits with the
+     * head, without a transaction of its own).
      */
     void signInTransaction(long size, byte[] rootHash) {
         store.insertCheckpoint(sign(new Checkpoint(properties.origin(), size, rootHash, clock.instant())));
@@ -136,9 +114,8 @@ public class LogCheckpoints implements SmartLifecycle {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new AxonThreadFactory("log-signer"));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         long every = properties.checkpointInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::signQuietly, every, every, TimeUnit.MILLISECONDS);
         signer = executor;
-        requestSigning();
+        executor.scheduleWithFixedDelay(this::signQuietly, 0, every, TimeUnit.MILLISECONDS);
     }
 
     @Override

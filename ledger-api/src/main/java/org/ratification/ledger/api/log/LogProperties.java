@@ -10,11 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param privateKey the Ed25519 signing key, PKCS#8 DER in base64; when absent the key is read from
  *     {@code keyFile}, which is created with a new key on first start
  * @param keyFile where the signing key is kept when it is not configured
- * @param checkpointInterval how often a checkpoint of what other nodes appended is signed (this node
- *     signs right after its own commits)
- * @param pollInterval on PostgreSQL, where the log is appended after commit ({@link LogTail}), how often
- *     the appender looks for records committed by other nodes (this node's commits wake it sooner)
- * @param batchWindow on PostgreSQL, how long after a commit on this node the appender waits before it
+ * @param checkpointInterval how often a tree that no checkpoint covers yet is signed (the appender's
+ *     rounds sign the trees they append)
+ * @param pollInterval how often the log's appender ({@link LogTail}) looks for records committed by
+ *     other nodes (this node's commits wake it sooner)
+ * @param batchWindow how long after a commit on this node the appender waits before it
  *     appends, so that the commits of the window become leaves in one round (one lock, one set of
  *     statements, one commit) instead of a round each; zero appends at once
  * @param enabled false to record without the log (to measure what it costs): no leaf is appended, no

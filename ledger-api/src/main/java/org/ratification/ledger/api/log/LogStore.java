@@ -1,5 +1,8 @@
 package org.ratification.ledger.api.log;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,20 +66,21 @@ public class LogStore {
     }
 
     /**
-     * Whether the store is PostgreSQL's, where leaves follow (xid NULLS FIRST, global index) and are
-     * appended after the records' commits; on H2 they follow the global index, in the recording's transaction.
+     * Whether the leaves follow (xid NULLS FIRST, global index), PostgreSQL's order; otherwise (H2) they
+     * follow the global index (docs/LOG.md, "Leaves"). On both the log is appended after commit.
      */
-    public boolean appendsAfterCommit() {
+    public boolean ordersByTransaction() {
         return postgresql;
     }
 
     /**
-     * Where the last leaf is in the event store, on PostgreSQL: its record's transaction id (null for a
-     * record written before migration V130, which has none) and global index; both null for an empty tree.
+     * Where the last leaf is in the event store: its record's transaction id (PostgreSQL; null on H2 and
+     * for a record written before migration V130, which has none) and global index; both null for an
+     * empty tree.
      */
     public record LastLeaf(Long xid, Long globalIndex) {}
 
-    /** A committed record that is the next leaf (PostgreSQL), and where it is in the store. */
+    /** A committed record that is the next leaf, and where it is in the store. */
     public record Committed(LastLeaf position, String recordId, String treatyId, long sequence, String chainHash) {}
 
     private static final String COMMITTED_COLUMNS = "SELECT xid::text AS xid_text, global_index, aggregate_identifier,"
@@ -85,21 +89,50 @@ public class LogStore {
 
     private static final RowMapper<Committed> COMMITTED = (rs, i) -> {
         String xid = rs.getString("xid_text");
-        String chainHash = rs.getString("chain_hash");
-        long globalIndex = rs.getLong("global_index");
-        if (chainHash == null) {
-            throw new IllegalStateException("The record at global index " + globalIndex + " has no chain hash");
-        }
-        return new Committed(
-                new LastLeaf(xid == null ? null : Long.valueOf(xid), globalIndex),
+        return committed(
+                new LastLeaf(xid == null ? null : Long.valueOf(xid), rs.getLong("global_index")),
                 rs.getString("record_id"),
                 rs.getString("aggregate_identifier"),
                 rs.getLong("sequence_number"),
-                chainHash);
+                rs.getString("chain_hash"));
     };
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** H2, which has no JSON operators: the record id and chain hash are read from the stored JSON here. */
+    private static final RowMapper<Committed> COMMITTED_H2 = (rs, i) -> {
+        try {
+            return committed(
+                    new LastLeaf(null, rs.getLong("global_index")),
+                    text(JSON.readTree(rs.getBytes("payload")).get("recordId")),
+                    rs.getString("aggregate_identifier"),
+                    rs.getLong("sequence_number"),
+                    text(JSON.readTree(rs.getBytes("meta_data")).get("hash")));
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "The record at global index " + rs.getLong("global_index") + " is not JSON", e);
+        }
+    };
+
+    /** A JSON value as {@code ->>} gives it: null for a missing or null value, a string's text, others as JSON. */
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isTextual() ? value.textValue() : value.toString();
+    }
+
+    private static Committed committed(
+            LastLeaf position, String recordId, String treatyId, long sequence, String chainHash) {
+        if (chainHash == null) {
+            throw new IllegalStateException(
+                    "The record at global index " + position.globalIndex() + " has no chain hash");
+        }
+        return new Committed(position, recordId, treatyId, sequence, chainHash);
+    }
+
     /**
-     * The next committed records after {@code last} in leaf order, up to {@code limit} (PostgreSQL).
+     * The next committed records after {@code last} in leaf order, up to {@code limit}, on PostgreSQL.
      * First the records written before migration V130 (no xid), in global order; then those whose
      * transaction id is below the oldest transaction still in progress, in (xid, global index) order,
      * read with that horizon in one statement, so both come from one snapshot: every such record's
@@ -127,13 +160,43 @@ public class LogStore {
         return found;
     }
 
-    /** The committed tree's size and where its last leaf is in the store (PostgreSQL). */
+    /**
+     * The committed records after {@code last} up to global index {@code horizon}, in global order, up to
+     * {@code limit}, on H2 (below a horizon that no transaction in progress can still fill, {@link
+     * OpenRecordings}).
+     */
+    public List<Committed> committedUpTo(LastLeaf last, long horizon, int limit) {
+        return jdbc.query(
+                "SELECT global_index, aggregate_identifier, sequence_number, payload, meta_data FROM domain_event_entry"
+                        + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
+                COMMITTED_H2,
+                last.globalIndex() == null ? -1 : last.globalIndex(),
+                horizon,
+                limit);
+    }
+
+    /** The largest global index of a committed record (-1 for an empty store). */
+    public long largestGlobalIndex() {
+        Long max = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return max == null ? -1 : max;
+    }
+
+    /** Whether a committed record follows {@code last} in leaf order (on PostgreSQL, below the horizon). */
+    public boolean anyCommittedAfter(LastLeaf last) {
+        return postgresql
+                ? !committedAfter(last, 1).isEmpty()
+                : largestGlobalIndex() > (last.globalIndex() == null ? -1 : last.globalIndex());
+    }
+
+    /** The committed tree's size and where its last leaf is in the store. */
     public record CommittedHead(long size, LastLeaf last) {}
 
-    /** The committed head and its last leaf's place, without locking it (PostgreSQL). */
+    /** The committed head and its last leaf's place, without locking it. */
     public CommittedHead committedHead() {
         return jdbc.queryForObject(
-                "SELECT tree_size, last_xid::text AS last_xid, last_global_index FROM log_head WHERE id = 1",
+                postgresql
+                        ? "SELECT tree_size, last_xid::text AS last_xid, last_global_index FROM log_head WHERE id = 1"
+                        : "SELECT tree_size, NULL AS last_xid, last_global_index FROM log_head WHERE id = 1",
                 (rs, i) -> new CommittedHead(rs.getLong("tree_size"), lastLeaf(rs)));
     }
 
@@ -142,15 +205,16 @@ public class LogStore {
 
     /**
      * The committed tree's size and the committed records that are not leaves yet, whether below the
-     * horizon or above it (held back by a transaction still in progress), counted up to {@code atMost}
-     * (PostgreSQL).
+     * horizon or above it (held back by a transaction still in progress), counted up to {@code atMost}.
      */
     public Backlog backlog(int atMost) {
         CommittedHead head = committedHead();
         Long pending = head.last().xid() == null
                 ? jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM (SELECT 1 FROM domain_event_entry WHERE xid IS NOT NULL"
-                                + " OR global_index > ? LIMIT ?) p",
+                        postgresql
+                                ? "SELECT COUNT(*) FROM (SELECT 1 FROM domain_event_entry WHERE xid IS NOT NULL"
+                                        + " OR global_index > ? LIMIT ?) p"
+                                : "SELECT COUNT(*) FROM (SELECT 1 FROM domain_event_entry WHERE global_index > ? LIMIT ?) p",
                         Long.class,
                         head.last().globalIndex() == null ? -1 : head.last().globalIndex(),
                         atMost)
@@ -185,8 +249,8 @@ public class LogStore {
     public record LockedHead(Head head, long largestCheckpointSize, LastLeaf last) {}
 
     /**
-     * Locks the log's head until the transaction ends (every recording takes it before its event is
-     * inserted); the same statement reads the largest checkpoint size (its primary key's last entry).
+     * Locks the log's head until the transaction ends (an appender's round, or a fold); the same
+     * statement reads the largest checkpoint size (its primary key's last entry).
      */
     public LockedHead lockHead() {
         if (postgresql) {
@@ -198,9 +262,10 @@ public class LogStore {
         // not FOR UPDATE, which H2 parses again at every execution (it never caches such a statement: half of
         // the lock's cost); an update that changes nothing locks the row the same way, and H2 caches this one
         return jdbc.queryForObject(
-                "SELECT tree_size, root_hash, (SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint) AS signed_size"
+                "SELECT tree_size, root_hash, (SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint) AS signed_size,"
+                        + " NULL AS last_xid, last_global_index"
                         + " FROM FINAL TABLE (UPDATE log_head SET tree_size = tree_size WHERE id = 1)",
-                (rs, i) -> new LockedHead(HEAD.mapRow(rs, i), rs.getLong("signed_size"), null));
+                (rs, i) -> new LockedHead(HEAD.mapRow(rs, i), rs.getLong("signed_size"), lastLeaf(rs)));
     }
 
     /** The committed tree's head, without locking it. */
@@ -209,8 +274,8 @@ public class LogStore {
     }
 
     /**
-     * Moves the head to the tree appended in this transaction (which holds its lock); on PostgreSQL
-     * with the place of its last leaf in the store ({@code last}), where the next append goes on from.
+     * Moves the head to the tree appended in this transaction (which holds its lock), with the place of
+     * its last leaf in the store ({@code last}), where the next append goes on from.
      */
     public void moveHead(long size, String rootHash, LastLeaf last) {
         if (postgresql) {
@@ -223,7 +288,11 @@ public class LogStore {
                     last.globalIndex());
             return;
         }
-        jdbc.update("UPDATE log_head SET tree_size = ?, root_hash = ? WHERE id = 1", size, rootHash);
+        jdbc.update(
+                "UPDATE log_head SET tree_size = ?, root_hash = ?, last_global_index = ? WHERE id = 1",
+                size,
+                rootHash,
+                last.globalIndex());
     }
 
     /** The frontier of the stored tree of {@code size} leaves, read from its nodes. */
@@ -295,29 +364,6 @@ public class LogStore {
     }
 
     /**
-     * Inserts the leaf of a record that this transaction has just inserted into the event store,
-     * with the record's global index read from the store by the same statement (one statement
-     * instead of a look-up and an insert).
-     *
-     * @throws IllegalStateException if the store does not hold the record
-     */
-    public void insertLeafOfNewRecord(
-            long leafIndex, String recordId, String treatyId, long sequence, String chainHash) {
-        int inserted = jdbc.update(
-                "INSERT INTO log_leaf (leaf_index, global_index, record_id, treaty_id, sequence_number, chain_hash)"
-                        + " SELECT ?, global_index, ?, aggregate_identifier, sequence_number, ?"
-                        + " FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
-                leafIndex,
-                recordId,
-                chainHash,
-                treatyId,
-                sequence);
-        if (inserted != 1) {
-            throw new IllegalStateException("Record " + sequence + " of " + treatyId + " is not in the event store");
-        }
-    }
-
-    /**
      * Inserts the nodes as one JDBC batch of one statement text (a multi-row insert would need a text
      * per number of nodes, and H2 keeps only a few parsed statements per connection).
      */
@@ -353,7 +399,7 @@ public class LogStore {
                 postgresql
                         ? "UPDATE log_head SET tree_size = 0, root_hash = '', last_xid = NULL, last_global_index = NULL"
                                 + " WHERE id = 1"
-                        : "UPDATE log_head SET tree_size = 0, root_hash = '' WHERE id = 1");
+                        : "UPDATE log_head SET tree_size = 0, root_hash = '', last_global_index = NULL WHERE id = 1");
     }
 
     public long largestCheckpointSize() {

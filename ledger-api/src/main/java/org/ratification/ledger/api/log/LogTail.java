@@ -18,17 +18,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On PostgreSQL, appends the committed records to the log after their commits (one appender per
- * node): a recording takes no lock of the log and writes none of its rows, so recordings are not
- * serialised on the log. Each round is one transaction: it locks {@code log_head}, appends up to
- * {@value #BATCH} records that follow the last leaf in leaf order and lie below the horizon of
- * transactions in progress ({@link LogStore#committedAfter}), moves the head and commits; a round that
- * appended as many goes on at once. A round runs {@code ledger.log.batch-window} (50 ms) after a commit on
- * this node, for all the commits of the window together, and every
- * {@code ledger.log.poll-interval} for other nodes' records; two nodes take turns on {@code log_head}
- * and check the frontier against it as inline. Each round signs the checkpoint of the head it moves, in
- * its own transaction ({@link LogCheckpoints#signInTransaction}). How far the log is behind and whether the appender fails is processor health's
- * ({@link TrailingReadModel}). On H2 the log is appended inline and this does nothing.
+ * Appends the committed records to the log after their commits (one appender per node): a recording
+ * takes no lock of the log and writes none of its rows, so recordings are not serialised on the log.
+ * Each round is one transaction: it locks {@code log_head}, appends up to {@value #BATCH} records that
+ * follow the last leaf in leaf order and lie below the horizon of transactions in progress ({@link
+ * LogAppender#appendCommitted}), moves the head, signs its checkpoint ({@link
+ * LogCheckpoints#signInTransaction}) and commits; a round that appended as many goes on at once. A
+ * round runs {@code ledger.log.batch-window} (50 ms) after a commit on this node, for all the commits
+ * of the window together, and every {@code ledger.log.poll-interval} for other nodes' records
+ * (PostgreSQL); two nodes take turns on {@code log_head} and check the frontier against it. How far the
+ * log is behind and whether the appender fails is processor health's ({@link TrailingReadModel}).
  */
 @Component
 @ConditionalOnProperty(name = LogProperties.ENABLED, havingValue = "true", matchIfMissing = true)
@@ -63,15 +62,13 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
         this.properties = properties;
         this.errors = errors;
         this.transaction = new TransactionTemplate(transactions);
-        if (trailing()) {
-            eventStore.subscribe(events -> {
-                if (CurrentUnitOfWork.isStarted()) {
-                    CurrentUnitOfWork.get().afterCommit(u -> wake());
-                } else {
-                    wake();
-                }
-            });
-        }
+        eventStore.subscribe(events -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(u -> wake());
+            } else {
+                wake();
+            }
+        });
     }
 
     /**
@@ -106,8 +103,7 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
         try {
             // nothing to append after the committed head (read without the lock: a head moved since
             // only has fewer records after it): no transaction, no lock
-            if (!committedHere
-                    && store.committedAfter(store.committedHead().last(), 1).isEmpty()) {
+            if (!committedHere && !store.anyCommittedAfter(store.committedHead().last())) {
                 failing = false;
                 return;
             }
@@ -135,11 +131,6 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
     }
 
     @Override
-    public boolean trailing() {
-        return !appender.appendsInline();
-    }
-
-    @Override
     public Progress progress() {
         LogStore.Backlog backlog = store.backlog(BACKLOG_COUNTED);
         return new Progress(backlog.size(), backlog.size() + backlog.pending());
@@ -152,9 +143,6 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
 
     @Override
     public void start() {
-        if (!trailing()) {
-            return;
-        }
         ScheduledThreadPoolExecutor started = new ScheduledThreadPoolExecutor(1, new AxonThreadFactory("log-appender"));
         started.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         long every = properties.pollInterval().toMillis();

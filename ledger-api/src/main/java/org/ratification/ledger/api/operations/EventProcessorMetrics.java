@@ -58,11 +58,10 @@ class EventProcessorMetrics {
                     .tag("processor", name)
                     .register(meters);
         }
-        trailing.orderedStream().filter(TrailingReadModel::trailing).forEach(model -> Gauge.builder(
-                        "ledger.processor.lag", model, m -> {
-                            TrailingReadModel.Progress at = m.progress();
-                            return at.head() - at.position();
-                        })
+        trailing.orderedStream().forEach(model -> Gauge.builder("ledger.processor.lag", model, m -> {
+                    TrailingReadModel.Progress at = m.progress();
+                    return at.head() - at.position();
+                })
                 .description("Events the processor has yet to handle")
                 .tag("processor", model.processor())
                 .register(meters));

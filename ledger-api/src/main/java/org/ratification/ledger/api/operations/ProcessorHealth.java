@@ -87,13 +87,10 @@ public class ProcessorHealth extends AbstractHealthIndicator implements SmartLif
         });
     }
 
-    /** The read models written after commit on this database, by processor name. */
+    /** The read models written after commit, by processor name. */
     private Map<String, TrailingReadModel> trailing() {
         Map<String, TrailingReadModel> trailing = new LinkedHashMap<>();
-        trailingReadModels
-                .orderedStream()
-                .filter(TrailingReadModel::trailing)
-                .forEach(model -> trailing.put(model.processor(), model));
+        trailingReadModels.orderedStream().forEach(model -> trailing.put(model.processor(), model));
         return trailing;
     }
 

@@ -2,16 +2,13 @@ package org.ratification.ledger.api.operations;
 
 /**
  * A read model of an inline processor that is nonetheless written after the recordings' commits, by an
- * appender of its own (the verifiable log on PostgreSQL): {@link ProcessorHealth} reports how far it
+ * appender of its own (the verifiable log): {@link ProcessorHealth} reports how far it
  * is behind and whether it fails, as it does for the tracking processors.
  */
 public interface TrailingReadModel {
 
     /** The name of its event processor. */
     String processor();
-
-    /** Whether it trails the commits on this database (false: it is written inline, nothing to report). */
-    boolean trailing();
 
     /**
      * Where it stands: its position, and the position it must reach to hold everything committed now,

@@ -248,8 +248,8 @@ class LogApiTest extends LogTestSupport {
             assertThat(status.get()).isEqualTo(201);
         }
         clients.shutdown();
-        // H2: the lock taken before the insert makes commit order, global order and leaf order one order;
-        // PostgreSQL: the leaves follow (xid, global index), appended after commit
+        // appended after commit: in global order on H2 (below this node's recordings in progress),
+        // in (xid, global index) order on PostgreSQL
         JsonNode before = awaitCheckpointOfAllRecords();
         assertThat(leavesInOrder()).isEqualTo(storeInLeafOrder());
         byte[] root = org.ratification.ledger.core.log.MerkleProofs.rootAt(

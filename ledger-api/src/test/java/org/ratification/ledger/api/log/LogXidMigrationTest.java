@@ -15,10 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Migration V130 (PostgreSQL) on a store whose records are leaves already, written inline in global
- * order: they keep no transaction id and stay first, in global order; the head names the last of them,
- * so the appender goes on with the records written after the migration, which carry their
- * transaction's id, in (xid, global index) order; a cleared tree is folded in the same order.
+ * Migrations V130 (PostgreSQL) and V124 (H2) on a store whose records are leaves already, written
+ * inline in global order. PostgreSQL: they keep no transaction id and stay first, in global order; the
+ * head names the last of them, so the appender goes on with the records written after the migration,
+ * which carry their transaction's id, in (xid, global index) order; a cleared tree is folded in the
+ * same order. H2: the head names the last of them, and the appender goes on in global order, up to
+ * the horizon it is given.
  */
 class LogXidMigrationTest {
 
@@ -40,19 +42,7 @@ class LogXidMigrationTest {
                     .load()
                     .migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            // three records of before, each a leaf (as the inline log wrote them)
-            for (int sequence = 0; sequence < 3; sequence++) {
-                long global = insertRecord(jdbc, "t-old", sequence);
-                jdbc.update(
-                        "INSERT INTO log_leaf (leaf_index, global_index, record_id, treaty_id, sequence_number,"
-                                + " chain_hash) VALUES (?, ?, ?, 't-old', ?, ?)",
-                        sequence,
-                        global,
-                        "t-old-" + sequence,
-                        sequence,
-                        hash("t-old", sequence));
-            }
-            jdbc.update("UPDATE log_head SET tree_size = 3, root_hash = 'r' WHERE id = 1");
+            leavesOfBefore(jdbc);
 
             Flyway.configure()
                     .dataSource(dataSource)
@@ -63,7 +53,7 @@ class LogXidMigrationTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE xid IS NULL", Long.class))
                     .isEqualTo(3);
             LogStore store = new LogStore(jdbc);
-            assertThat(store.appendsAfterCommit()).isTrue();
+            assertThat(store.ordersByTransaction()).isTrue();
             LogStore.LastLeaf last = store.lockHead().last();
             long lastOld = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
             assertThat(last).isEqualTo(new LogStore.LastLeaf(null, lastOld));
@@ -103,6 +93,78 @@ class LogXidMigrationTest {
         } finally {
             PostgresDatabases.drop(name);
         }
+    }
+
+    @Test
+    void anH2StoreWithLeavesOfBeforeIsMigrated() {
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:log-v124-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .target("123")
+                .load()
+                .migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        try {
+            leavesOfBefore(jdbc);
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                    .load()
+                    .migrate();
+
+            LogStore store = new LogStore(jdbc);
+            assertThat(store.ordersByTransaction()).isFalse();
+            LogStore.LastLeaf last = store.lockHead().last();
+            long lastOld = store.largestGlobalIndex();
+            assertThat(last).isEqualTo(new LogStore.LastLeaf(null, lastOld));
+            assertThat(store.committedUpTo(last, lastOld, 10)).isEmpty();
+            assertThat(store.anyCommittedAfter(last)).isFalse();
+
+            long first = insertRecord(jdbc, "t-new", 0);
+            insertRecord(jdbc, "t-new", 1);
+            assertThat(store.anyCommittedAfter(last)).isTrue();
+            List<LogStore.Committed> next = store.committedUpTo(last, store.largestGlobalIndex(), 10);
+            assertThat(next).extracting(LogStore.Committed::recordId).containsExactly("t-new-0", "t-new-1");
+            assertThat(next).allSatisfy(c -> assertThat(c.position().xid()).isNull());
+            assertThat(next.get(1).chainHash()).isEqualTo(hash("t-new", 1));
+            assertThat(store.committedUpTo(last, first, 10))
+                    .as("up to the horizon only")
+                    .extracting(LogStore.Committed::recordId)
+                    .containsExactly("t-new-0");
+
+            store.moveHead(4, "r4", next.get(0).position());
+            assertThat(store.committedHead())
+                    .isEqualTo(new LogStore.CommittedHead(4, new LogStore.LastLeaf(null, first)));
+            assertThat(store.backlog(100)).isEqualTo(new LogStore.Backlog(4, 1));
+
+            // a cleared tree is folded in global order
+            store.clearTree();
+            assertThat(store.committedHead())
+                    .isEqualTo(new LogStore.CommittedHead(0, new LogStore.LastLeaf(null, null)));
+            assertThat(store.committedUpTo(new LogStore.LastLeaf(null, null), store.largestGlobalIndex(), 10))
+                    .extracting(LogStore.Committed::recordId)
+                    .containsExactly("t-old-0", "t-old-1", "t-old-2", "t-new-0", "t-new-1");
+        } finally {
+            jdbc.execute("SHUTDOWN");
+        }
+    }
+
+    /** Three records of before, each a leaf (as the inline log wrote them), and the head of their tree. */
+    private static void leavesOfBefore(JdbcTemplate jdbc) {
+        for (int sequence = 0; sequence < 3; sequence++) {
+            long global = insertRecord(jdbc, "t-old", sequence);
+            jdbc.update(
+                    "INSERT INTO log_leaf (leaf_index, global_index, record_id, treaty_id, sequence_number,"
+                            + " chain_hash) VALUES (?, ?, ?, 't-old', ?, ?)",
+                    sequence,
+                    global,
+                    "t-old-" + sequence,
+                    sequence,
+                    hash("t-old", sequence));
+        }
+        jdbc.update("UPDATE log_head SET tree_size = 3, root_hash = 'r' WHERE id = 1");
     }
 
     private static String hash(String treaty, int sequence) {

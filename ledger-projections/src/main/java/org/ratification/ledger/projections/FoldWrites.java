@@ -90,12 +90,16 @@ public final class FoldWrites {
         return writes == null ? null : (T) writes.state.computeIfAbsent(owner, o -> initial.get());
     }
 
-    /** Sends what the fold holds, if a fold is under way: call it before any other statement. */
+    /**
+     * Sends what the fold holds, if a fold is under way, and what the recording under way holds
+     * ({@link RecordingWrites}): call it before any other statement.
+     */
     public static void flush() {
         FoldWrites writes = CURRENT.get();
         if (writes != null) {
             writes.send();
         }
+        RecordingWrites.flush();
     }
 
     private void send() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -108,10 +110,12 @@ public class AxonConfiguration {
 
     /**
      * The Treaty aggregate, snapshotted every {@code ledger.event-store.snapshot-threshold} events,
-     * and cached ({@code ledger.event-store.cached-treaties}): a cached treaty is used only while
-     * the store's last sequence of its stream is still its version ({@link StoreCheckedCache}), so
-     * a decision is always taken on what the store holds, whichever node recorded it; otherwise it
-     * is loaded from its latest snapshot and the events after it (at most threshold - 1).
+     * and cached ({@code ledger.event-store.cached-treaties}): a cached treaty is used without reading
+     * the store first, and its decisions are the store's all the same ({@link StoreCheckedCache}): an
+     * accepted command's insert is refused by the stream's unique sequence if another node recorded on
+     * the treaty since (a lost race, sent again), and a refused one is checked against the store's last
+     * sequence of the stream ({@link #refusalsOnStoreState}); otherwise a treaty is loaded from its latest
+     * snapshot and the events after it (at most threshold - 1).
      */
     @Bean
     public ConfigurerModule treatyAggregateModule(EventStoreProperties eventStore, JdbcTemplate jdbc) {
@@ -133,5 +137,14 @@ public class AxonConfiguration {
                     c));
         }
         return configurer -> configurer.configureAggregate(treaty);
+    }
+
+    /**
+     * A command refused on a cached treaty is answered only if the store's stream still ends where the
+     * cached treaty does; otherwise it is decided again on the store's state ({@link StoreCheckedCache}).
+     */
+    @Bean
+    public Registration refusalsOnStoreState(CommandBus commandBus) {
+        return commandBus.registerHandlerInterceptor(StoreCheckedCache.refusalsOnStoreState());
     }
 }

@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     checked for the timeout
  * @param maxGapOffset how far behind a processor's position a hole is still looked for
  * @param snapshotThreshold events after which the Treaty aggregate is snapshotted
- * @param cachedTreaties how many loaded treaties are kept between commands (0: none), each checked
- *     against the store's last sequence before use
+ * @param cachedTreaties how many loaded treaties are kept between commands (0: none); a cached treaty's
+ *     decisions are checked against the store (an accepted one by the stream's unique sequence at its
+ *     insert, a refused one against the stream's last sequence), so they are always the store's
  */
 @ConfigurationProperties("ledger.event-store")
 public record EventStoreProperties(

@@ -2,10 +2,12 @@ package org.ratification.ledger.api.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.ApiTestSupport;
+import org.ratification.ledger.api.database.PostgresDatabases;
 import org.ratification.ledger.core.api.ConventionSignedEvent;
 import org.ratification.ledger.projections.status.StatusProjection;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,6 +51,55 @@ class OneCommitPerRecordingApiTest extends ApiTestSupport {
         CommitCounter.reset();
         assertThat(sign(treaty, "FRA", "2025-10-26").code()).isEqualTo("ALREADY_SIGNED");
         assertThat(CommitCounter.autoCommittedWrites()).isZero();
+    }
+
+    /**
+     * The statements of a signature on a treaty the node holds: none reads the store before the event's
+     * insert (the cached treaty is not checked first), and on PostgreSQL the inline read models' three
+     * writes go out together as one statement text, one round trip: three round trips in all with the
+     * commit (bench/RESULTS.md §0nb).
+     */
+    @Test
+    void aRecordingOnACachedTreatyReadsNothingFirstAndSendsItsReadModelsTogether() {
+        String treaty = registerTreaty(40, 90, 30, false);
+        assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
+
+        CommitCounter.reset();
+        assertThat(sign(treaty, "DEU", "2025-10-25").status()).isEqualTo(201);
+        assertOneCommit("signature");
+        List<String> statements = CommitCounter.statements();
+        int insert = indexOf(statements, "INSERT INTO domain_event_entry");
+        assertThat(insert).as("the event's insert in %s", statements).isNotNegative();
+        assertThat(statements.subList(0, insert))
+                .as("statements before the insert")
+                .noneMatch(sql -> sql.contains("domain_event_entry"));
+        if (PostgresDatabases.selected()) {
+            assertThat(statements).hasSize(2);
+            assertThat(statements.get(1))
+                    .contains("INSERT INTO history_record")
+                    .contains("INSERT INTO status_chain_head")
+                    .contains("INSERT INTO status_record");
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT head_sequence FROM status_chain_head WHERE treaty_id = ?", Long.class, treaty))
+                .isEqualTo(2L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM status_record WHERE treaty_id = ? AND participant = 'DEU'",
+                        Integer.class,
+                        treaty))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM history_record WHERE treaty_id = ?", Integer.class, treaty))
+                .isEqualTo(3);
+    }
+
+    private static int indexOf(List<String> statements, String start) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).stripLeading().startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

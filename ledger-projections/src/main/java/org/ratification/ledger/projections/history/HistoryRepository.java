@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.ratification.ledger.projections.DatabaseProduct;
 import org.ratification.ledger.projections.EventJson;
 import org.ratification.ledger.projections.FoldWrites;
+import org.ratification.ledger.projections.RecordingWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,9 +35,13 @@ public class HistoryRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
+    /** Whether a recording's row goes out with its other read-model writes ({@link RecordingWrites}). */
+    private final boolean pipelined;
+
     public HistoryRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.pipelined = DatabaseProduct.isPostgreSql(dataSource);
     }
 
     /** A row to write: the record without its derived {@code correctedBy}, and its recording instant. */
@@ -75,8 +81,9 @@ public class HistoryRepository {
         values.add(EventJson.write(r.payload()));
         values.add(EventJson.write(r.metadata()));
         String sql = INSERT.formatted(r.globalPosition() == null ? APPENDED_INDEX : "?");
-        if (!FoldWrites.add(sql, values.toArray())) {
-            jdbc.update(sql, values.toArray());
+        Object[] args = values.toArray();
+        if (!FoldWrites.add(sql, args) && !RecordingWrites.add(jdbc, pipelined, sql, args)) {
+            jdbc.update(sql, args);
         }
     }
 

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.ratification.ledger.projections.DatabaseProduct;
 import org.ratification.ledger.projections.FoldWrites;
+import org.ratification.ledger.projections.RecordingWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,13 +14,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChainHeads {
 
+    /**
+     * PostgreSQL's move of a head in one statement, sent with the recording's other read-model writes
+     * ({@link RecordingWrites}): the row is inserted, or replaced unless a later record is already the head.
+     */
+    static final String UPSERT = "INSERT INTO status_chain_head (treaty_id, head_hash, head_sequence) VALUES (?, ?, ?)"
+            + " ON CONFLICT (treaty_id) DO UPDATE SET head_hash = EXCLUDED.head_hash,"
+            + " head_sequence = EXCLUDED.head_sequence WHERE status_chain_head.head_sequence <= EXCLUDED.head_sequence";
+
     private final JdbcTemplate jdbc;
     private final Runnable writeHeld = this::writeHeld;
+    /** Whether a recording's head goes out with its other read-model writes (PostgreSQL). */
+    private final boolean pipelined;
 
     private record Head(long sequence, String hash) {}
 
     public ChainHeads(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.pipelined = DatabaseProduct.isPostgreSql(dataSource);
     }
 
     /**
@@ -30,6 +43,9 @@ public class ChainHeads {
         Map<String, Head> held = FoldWrites.state(this, LinkedHashMap::new);
         if (held != null && FoldWrites.deferring(writeHeld)) {
             held.merge(treatyId, new Head(sequence, hash), (a, b) -> b.sequence() >= a.sequence() ? b : a);
+            return;
+        }
+        if (RecordingWrites.add(jdbc, pipelined, UPSERT, new Object[] {treatyId, hash, sequence})) {
             return;
         }
         write(treatyId, sequence, hash);

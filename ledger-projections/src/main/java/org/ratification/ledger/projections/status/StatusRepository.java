@@ -25,6 +25,7 @@ import org.ratification.ledger.core.rules.Action;
 import org.ratification.ledger.core.rules.ActionKind;
 import org.ratification.ledger.projections.DatabaseProduct;
 import org.ratification.ledger.projections.FoldWrites;
+import org.ratification.ledger.projections.RecordingWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -75,10 +76,14 @@ public class StatusRepository {
     private final JdbcTemplate jdbc;
     /** The database's own insert-or-replace of an action row, or null: delete, then insert. */
     private final String saveAction;
+    /** Whether a recording's rows go out with its other read-model writes ({@link RecordingWrites}). */
+    private final boolean pipelined;
 
     public StatusRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.saveAction = upsert(DatabaseProduct.of(dataSource));
+        String product = DatabaseProduct.of(dataSource);
+        this.saveAction = upsert(product);
+        this.pipelined = "PostgreSQL".equals(product);
     }
 
     /** H2's MERGE … KEY and PostgreSQL's ON CONFLICT replace a row in one statement. */
@@ -156,7 +161,7 @@ public class StatusRepository {
             FoldWrites.flush();
             jdbc.update("DELETE FROM status_record WHERE record_id = ?", a.recordId());
             jdbc.update(INSERT_ACTION, row);
-        } else if (!FoldWrites.add(saveAction, row)) {
+        } else if (!FoldWrites.add(saveAction, row) && !RecordingWrites.add(jdbc, pipelined, saveAction, row)) {
             jdbc.update(saveAction, row);
         }
     }

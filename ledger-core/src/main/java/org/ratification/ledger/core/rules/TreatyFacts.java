@@ -30,8 +30,8 @@ public final class TreatyFacts {
     private final Map<String, Action> actions;
     private final Set<String> recordIds;
 
-    /** Record ids of the actions of each participant, and of the actions referring to each record (not serialized). */
-    private transient Map<String, Set<String>> byParticipant;
+    /** Record ids of each participant's actions of each kind, and of the actions referring to each record (not serialized). */
+    private transient Map<Mine, Set<String>> byParticipant;
 
     private transient Map<String, Set<String>> byReference;
 
@@ -143,7 +143,7 @@ public final class TreatyFacts {
     private void index(Action action) {
         if (action.participant() != null) {
             byParticipant
-                    .computeIfAbsent(action.participant(), p -> new HashSet<>())
+                    .computeIfAbsent(new Mine(action.participant(), action.kind()), p -> new HashSet<>())
                     .add(action.recordId());
         }
         if (action.refersTo() != null) {
@@ -156,7 +156,9 @@ public final class TreatyFacts {
             return;
         }
         if (action.participant() != null) {
-            byParticipant.getOrDefault(action.participant(), Set.of()).remove(action.recordId());
+            byParticipant
+                    .getOrDefault(new Mine(action.participant(), action.kind()), Set.of())
+                    .remove(action.recordId());
         }
         if (action.refersTo() != null) {
             byReference.getOrDefault(action.refersTo(), Set.of()).remove(action.recordId());
@@ -175,11 +177,14 @@ public final class TreatyFacts {
     /** Live actions of one kind by one participant, in no particular order. */
     public List<Action> live(String participant, ActionKind kind) {
         indexed();
-        return byParticipant.getOrDefault(participant, Set.of()).stream()
+        return byParticipant.getOrDefault(new Mine(participant, kind), Set.of()).stream()
                 .map(actions::get)
-                .filter(a -> a.live() && a.kind() == kind)
+                .filter(Action::live)
                 .toList();
     }
+
+    /** A participant's actions of one kind (an index's key). */
+    private record Mine(String participant, ActionKind kind) {}
 
     /** Live actions referring to the record {@code recordId}, in no particular order. */
     public List<Action> referringTo(String recordId) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -57,7 +58,7 @@ class IncrementalCheckProperties {
     /** A step of a history: a kind of record and numbers that pick its participant, date and target. */
     record Step(int kind, int participant, int day, int target, int variant) {}
 
-    @Property(tries = 1000)
+    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
     void theIncrementalCheckAnswersAsTheFullCheck(@ForAll("histories") List<Step> steps) {
         TreatyFacts facts = TreatyFacts.fold(List.of(new TreatyRegisteredEvent(T, "reg", TREATY)));
         int n = 0;
@@ -76,9 +77,9 @@ class IncrementalCheckProperties {
             assertThat(incremental).as("%s on %s", event, before).isEqualTo(full);
             assertThat(List.copyOf(facts.actions())).isEqualTo(before);
             assertThat(facts.hasRecord(event.recordId())).isFalse();
-            // record what the aggregate accepts; now and then a refused record too (a history recorded
+            // record what the aggregate accepts; rarely a refused record too (a history recorded
             // before a rule existed), so that the check also starts from facts that break a rule
-            if (full.isEmpty() || step.variant() % 23 == 0) {
+            if (full.isEmpty() || step.variant() < 3) {
                 facts.apply(event);
             }
         }
@@ -155,6 +156,20 @@ class IncrementalCheckProperties {
             String refersTo = step.target() % 10 == 0
                     ? null
                     : step.target() % 10 == 1 ? "nowhere" : step.target() % 10 == 2 ? id : refersTo(actions, step);
+            List<String> objected = actions.stream()
+                    .filter(a ->
+                            a.live() && a.communicationKind() == CommunicationKind.OBJECTION && a.refersTo() != null)
+                    .map(Action::refersTo)
+                    .toList();
+            if (communication == CommunicationKind.WITHDRAWAL && !objected.isEmpty() && step.target() % 10 > 5) {
+                refersTo = objected.get(step.target() % objected.size());
+            }
+            Action referred = refersTo == null ? null : facts.action(refersTo).orElse(null);
+            if (communication == CommunicationKind.WITHDRAWAL && referred != null && step.participant() % 2 == 0) {
+                // mostly its author's withdrawal, dated within a few weeks of it (before or after an objection)
+                participant = referred.participant();
+                date = referred.date().plusDays(step.day() % 60);
+            }
             return new CommunicationReceivedEvent(
                     T,
                     id,

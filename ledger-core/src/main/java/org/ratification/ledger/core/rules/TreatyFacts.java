@@ -31,7 +31,7 @@ public final class TreatyFacts {
     private final Set<String> recordIds;
 
     /** Record ids of each participant's actions of each kind, and of the actions referring to each record (not serialized). */
-    private transient Map<Mine, Set<String>> byParticipant;
+    private transient Map<ParticipantKind, Set<String>> byParticipant;
 
     private transient Map<String, Set<String>> byReference;
 
@@ -143,7 +143,7 @@ public final class TreatyFacts {
     private void index(Action action) {
         if (action.participant() != null) {
             byParticipant
-                    .computeIfAbsent(new Mine(action.participant(), action.kind()), p -> new HashSet<>())
+                    .computeIfAbsent(new ParticipantKind(action.participant(), action.kind()), p -> new HashSet<>())
                     .add(action.recordId());
         }
         if (action.refersTo() != null) {
@@ -157,7 +157,7 @@ public final class TreatyFacts {
         }
         if (action.participant() != null) {
             byParticipant
-                    .getOrDefault(new Mine(action.participant(), action.kind()), Set.of())
+                    .getOrDefault(new ParticipantKind(action.participant(), action.kind()), Set.of())
                     .remove(action.recordId());
         }
         if (action.refersTo() != null) {
@@ -177,14 +177,14 @@ public final class TreatyFacts {
     /** Live actions of one kind by one participant, in no particular order. */
     public List<Action> live(String participant, ActionKind kind) {
         indexed();
-        return byParticipant.getOrDefault(new Mine(participant, kind), Set.of()).stream()
+        return byParticipant.getOrDefault(new ParticipantKind(participant, kind), Set.of()).stream()
                 .map(actions::get)
                 .filter(Action::live)
                 .toList();
     }
 
     /** A participant's actions of one kind (an index's key). */
-    private record Mine(String participant, ActionKind kind) {}
+    private record ParticipantKind(String participant, ActionKind kind) {}
 
     /** Live actions referring to the record {@code recordId}, in no particular order. */
     public List<Action> referringTo(String recordId) {

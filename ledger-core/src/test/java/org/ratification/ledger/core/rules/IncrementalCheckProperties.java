@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -108,7 +109,7 @@ class IncrementalCheckProperties {
 
     @Provide
     Arbitrary<List<Step>> histories() {
-        Arbitrary<Step> step = net.jqwik.api.Combinators.combine(
+        Arbitrary<Step> step = Combinators.combine(
                         Arbitraries.integers().between(0, 99),
                         Arbitraries.integers().between(0, 99),
                         Arbitraries.integers().between(0, 1300),

@@ -2,12 +2,15 @@ package org.ratification.ledger.core.rules;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.ratification.ledger.core.api.CommunicationKind;
 import org.ratification.ledger.core.api.RecordCorrectedEvent;
 import org.ratification.ledger.core.api.RecordRetractedEvent;
@@ -18,14 +21,19 @@ import org.ratification.ledger.core.api.TreatyRegisteredEvent;
 /**
  * A treaty's facts as its events state them: the definition and every action record with its
  * corrections applied. The one fold of the ledger: the aggregate decides on it, time travel and
- * the offline verifier compute status from it. Mutable for speed; {@link #copy()} gives a
- * scratch copy to try a decision on.
+ * the offline verifier compute status from it. Mutable for speed: {@link #trying} applies a record,
+ * decides on the result and takes the record back; {@link #copy()} gives a scratch copy.
  */
 public final class TreatyFacts {
 
     private final TreatyDefinition definition;
     private final Map<String, Action> actions;
     private final Set<String> recordIds;
+
+    /** Record ids of each participant's actions of each kind, and of the actions referring to each record (not serialized). */
+    private transient Map<ParticipantKind, Set<String>> byParticipant;
+
+    private transient Map<String, Set<String>> byReference;
 
     public TreatyFacts(TreatyDefinition definition) {
         this(definition, new LinkedHashMap<>(), new LinkedHashSet<>());
@@ -73,6 +81,33 @@ public final class TreatyFacts {
         return recordIds.contains(recordId);
     }
 
+    /**
+     * Applies a new record (its id not yet used), answers what {@code decision} makes of the result,
+     * and takes the record back: the facts are as before, in the same order.
+     */
+    public <T> T trying(TreatyEvent event, Function<TreatyFacts, T> decision) {
+        if (hasRecord(event.recordId())) {
+            throw new IllegalArgumentException("Record id '" + event.recordId() + "' is already used.");
+        }
+        String targetId = event instanceof RecordCorrectedEvent e
+                ? e.correctsRecordId()
+                : event instanceof RecordRetractedEvent e ? e.retractsRecordId() : null;
+        Action target = targetId == null ? null : actions.get(targetId);
+        apply(event);
+        try {
+            return decision.apply(this);
+        } finally {
+            recordIds.remove(event.recordId());
+            Action added = actions.remove(event.recordId());
+            if (added != null) {
+                unindex(added);
+            }
+            if (target != null) {
+                put(target);
+            }
+        }
+    }
+
     public TreatyFacts apply(TreatyEvent event) {
         recordIds.add(event.recordId());
         Action.from(event).ifPresent(this::put);
@@ -96,7 +131,68 @@ public final class TreatyFacts {
     }
 
     private void put(Action action) {
-        actions.put(action.recordId(), action);
+        Action previous = actions.put(action.recordId(), action);
+        if (byParticipant != null) {
+            if (previous != null) {
+                unindex(previous);
+            }
+            index(action);
+        }
+    }
+
+    private void index(Action action) {
+        if (action.participant() != null) {
+            byParticipant
+                    .computeIfAbsent(new ParticipantKind(action.participant(), action.kind()), p -> new HashSet<>())
+                    .add(action.recordId());
+        }
+        if (action.refersTo() != null) {
+            byReference.computeIfAbsent(action.refersTo(), r -> new HashSet<>()).add(action.recordId());
+        }
+    }
+
+    private void unindex(Action action) {
+        if (byParticipant == null) {
+            return;
+        }
+        if (action.participant() != null) {
+            byParticipant
+                    .getOrDefault(new ParticipantKind(action.participant(), action.kind()), Set.of())
+                    .remove(action.recordId());
+        }
+        if (action.refersTo() != null) {
+            byReference.getOrDefault(action.refersTo(), Set.of()).remove(action.recordId());
+        }
+    }
+
+    /** The indexes, built at first use (after a fold, a copy or a snapshot's load). */
+    private void indexed() {
+        if (byParticipant == null) {
+            byParticipant = new HashMap<>();
+            byReference = new HashMap<>();
+            actions.values().forEach(this::index);
+        }
+    }
+
+    /** Live actions of one kind by one participant, in no particular order. */
+    public List<Action> live(String participant, ActionKind kind) {
+        indexed();
+        return byParticipant.getOrDefault(new ParticipantKind(participant, kind), Set.of()).stream()
+                .map(actions::get)
+                .filter(Action::live)
+                .toList();
+    }
+
+    /** A participant's actions of one kind (an index's key). */
+    private record ParticipantKind(String participant, ActionKind kind) {}
+
+    /** Live actions referring to the record {@code recordId}, in no particular order. */
+    public List<Action> referringTo(String recordId) {
+        indexed();
+        return byReference.getOrDefault(recordId, Set.of()).stream()
+                .map(actions::get)
+                .filter(Action::live)
+                .toList();
     }
 
     /** Live (not retracted) actions of one kind, in recording order. */
@@ -108,10 +204,8 @@ public final class TreatyFacts {
 
     /** Whether a live withdrawal by the author of {@code target} refers to it, dated on or before {@code date}. */
     public boolean isWithdrawn(Action target, LocalDate date) {
-        return actions.values().stream()
-                .anyMatch(a -> a.live()
-                        && a.communicationKind() == CommunicationKind.WITHDRAWAL
-                        && target.recordId().equals(a.refersTo())
+        return referringTo(target.recordId()).stream()
+                .anyMatch(a -> a.communicationKind() == CommunicationKind.WITHDRAWAL
                         && target.participant().equals(a.participant())
                         && !a.date().isAfter(date));
     }

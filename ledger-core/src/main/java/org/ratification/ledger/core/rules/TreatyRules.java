@@ -19,9 +19,11 @@ import org.ratification.ledger.core.participants.ParticipantRegistry;
 
 /**
  * The treaty's rules (DOMAIN.md rules 1-4, 6 and 9) checked over a whole set of facts. The
- * aggregate tries each decision (a new record, a correction, a retraction) on a copy of its facts
- * and refuses it if any rule is broken; checking the whole set means a correction can never leave
- * the record in a state that a sequence of fresh records could not have reached.
+ * aggregate tries each decision (a new record, a correction, a retraction) on its facts with the
+ * record applied and refuses it if any rule is broken; checking the whole set means a correction can
+ * never leave the record in a state that a sequence of fresh records could not have reached. A new
+ * communication on facts that broke no rule is checked only where it can break one (the common case
+ * on a big treaty), with the same answer.
  */
 public final class TreatyRules {
 
@@ -49,6 +51,37 @@ public final class TreatyRules {
                 .findFirst()
                 .or(() -> violations.stream().findFirst())
                 .map(Violation::rejection);
+    }
+
+    /**
+     * As {@link #check(TreatyFacts, String, TreatyFacts)}, where {@code clean} says that the facts broke
+     * no rule before {@code recordId} was added. A new communication then breaks a rule only in its own
+     * check or in that of a communication referring to the same record (a withdrawal withdraws an
+     * objection's target and counts among its withdrawals): its id is new, so no earlier record refers
+     * to it, and no other rule reads communications. When those checks pass that is the answer;
+     * anything else (another kind of record, a correction, a retraction, a check that fails) is checked
+     * in full, so the answer is always the full check's ({@code IncrementalCheckProperties}).
+     */
+    public Optional<Rejection> check(TreatyFacts facts, String recordId, TreatyFacts parent, boolean clean) {
+        Action record = facts.action(recordId).orElse(null);
+        if (clean
+                && parent == null
+                && record != null
+                && record.kind() == ActionKind.COMMUNICATION
+                && record.irregularity() == null) {
+            List<Violation> found = new ArrayList<>();
+            checkAction(facts, record, found);
+            List<Action> affected = record.refersTo() == null ? List.of(record) : facts.referringTo(record.refersTo());
+            for (Action communication : affected) {
+                if (found.isEmpty()) {
+                    checkCommunication(facts, communication, found);
+                }
+            }
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return check(facts, recordId, parent);
     }
 
     public List<Violation> violations(TreatyFacts facts) {
@@ -149,32 +182,8 @@ public final class TreatyRules {
 
     private List<Violation> unacknowledged(TreatyFacts facts, TreatyFacts parent) {
         List<Violation> found = new ArrayList<>();
-        TreatyDefinition definition = facts.definition();
         for (Action action : live(facts, a -> a.kind() != ActionKind.AMENDMENT)) {
-            if (!registry.isKnown(action.participant())) {
-                found.add(new Violation(
-                        action.recordId(),
-                        Rejection.rule(
-                                "UNKNOWN_PARTICIPANT",
-                                "No State or organization with code '" + action.participant()
-                                        + "' is known to the ledger.")));
-            } else if (!registry.existedOn(action.participant(), action.date())) {
-                var former = registry.find(action.participant()).orElseThrow();
-                found.add(new Violation(
-                        action.recordId(),
-                        Rejection.rule(
-                                "PARTICIPANT_NOT_IN_EXISTENCE",
-                                former.name() + " existed from " + former.existedFrom() + " to "
-                                        + former.existedUntil() + "; an action dated " + action.date()
-                                        + " is outside that period.")));
-            } else if (action.date().isBefore(definition.adoptedOn())) {
-                found.add(new Violation(
-                        action.recordId(),
-                        Rejection.rule(
-                                "DATE_BEFORE_ADOPTION",
-                                "The date " + action.date() + " is before the adoption of the treaty on "
-                                        + definition.adoptedOn() + ".")));
-            }
+            checkAction(facts, action, found);
         }
         if (!found.isEmpty()) {
             return found;
@@ -188,6 +197,34 @@ public final class TreatyRules {
             checkParent(facts, parent, found);
         }
         return found;
+    }
+
+    /** A participant known and in existence on the action's date, a date not before adoption. */
+    private void checkAction(TreatyFacts facts, Action action, List<Violation> found) {
+        if (!registry.isKnown(action.participant())) {
+            found.add(new Violation(
+                    action.recordId(),
+                    Rejection.rule(
+                            "UNKNOWN_PARTICIPANT",
+                            "No State or organization with code '" + action.participant()
+                                    + "' is known to the ledger.")));
+        } else if (!registry.existedOn(action.participant(), action.date())) {
+            var former = registry.find(action.participant()).orElseThrow();
+            found.add(new Violation(
+                    action.recordId(),
+                    Rejection.rule(
+                            "PARTICIPANT_NOT_IN_EXISTENCE",
+                            former.name() + " existed from " + former.existedFrom() + " to "
+                                    + former.existedUntil() + "; an action dated " + action.date()
+                                    + " is outside that period.")));
+        } else if (action.date().isBefore(facts.definition().adoptedOn())) {
+            found.add(new Violation(
+                    action.recordId(),
+                    Rejection.rule(
+                            "DATE_BEFORE_ADOPTION",
+                            "The date " + action.date() + " is before the adoption of the treaty on "
+                                    + facts.definition().adoptedOn() + ".")));
+        }
     }
 
     /** A protocol binds only participants bound by the parent treaty on the date of deposit. */
@@ -515,73 +552,71 @@ public final class TreatyRules {
      * refers to ({@code GET …/reservations}).
      */
     private void checkCommunications(TreatyFacts facts, List<Violation> found) {
-        Map<String, List<Action>> signatures = byParticipant(facts, ActionKind.SIGNATURE);
-        Map<String, List<Action>> instruments = byParticipant(facts, ActionKind.INSTRUMENT);
         for (Action communication : live(facts, a -> a.kind() == ActionKind.COMMUNICATION)) {
-            Optional<Action> target =
-                    Optional.ofNullable(communication.refersTo()).flatMap(facts::action);
-            boolean acted = java.util.stream.Stream.concat(
-                            signatures.getOrDefault(communication.participant(), List.of()).stream(),
-                            instruments.getOrDefault(communication.participant(), List.of()).stream())
-                    .anyMatch(a -> !a.date().isAfter(communication.date()));
-            if (!acted && communication.communicationKind() != CommunicationKind.OBJECTION) {
-                found.add(
-                        new Violation(
-                                communication.recordId(),
-                                Rejection.rule(
-                                        "NO_ACTION_RECORDED",
-                                        name(communication) + " has no signature or instrument recorded on or before "
-                                                + communication.date() + "; a " + communicationWord(communication)
-                                                + " comes from a signatory or a participant that has deposited an instrument.")));
-            } else if (communication.communicationKind() == CommunicationKind.OBJECTION) {
-                boolean valid = target.filter(Action::live)
-                        .filter(Action::statesReservation)
-                        .filter(t -> !t.participant().equals(communication.participant()))
-                        .filter(t -> !t.date().isAfter(communication.date()))
-                        .filter(t -> !facts.isWithdrawn(t, communication.date()))
-                        .isPresent();
-                if (!valid) {
-                    found.add(new Violation(
-                            communication.recordId(),
-                            Rejection.rule(
-                                    "OBJECTION_TARGET_INVALID",
-                                    "An objection must refer to an earlier, not withdrawn reservation of another participant"
-                                            + "; '" + communication.refersTo() + "' is not one.")));
-                }
-            } else if (communication.communicationKind() == CommunicationKind.WITHDRAWAL) {
-                boolean valid = target.filter(Action::live)
-                        .filter(Action::isWithdrawable)
-                        .filter(t -> t.participant().equals(communication.participant()))
-                        .filter(t -> !t.date().isAfter(communication.date()))
-                        .isPresent();
-                long withdrawals = live(
-                                facts,
-                                a -> a.communicationKind() == CommunicationKind.WITHDRAWAL
-                                        && communication.refersTo() != null
-                                        && communication.refersTo().equals(a.refersTo()))
-                        .size();
-                if (!valid) {
-                    found.add(new Violation(
-                            communication.recordId(),
-                            Rejection.rule(
-                                    "WITHDRAWAL_TARGET_INVALID",
-                                    "A withdrawal must refer to an earlier reservation or declaration of the same participant"
-                                            + "; '" + communication.refersTo() + "' is not one.")));
-                } else if (withdrawals > 1) {
-                    found.add(new Violation(
-                            communication.recordId(),
-                            Rejection.conflict(
-                                    "ALREADY_WITHDRAWN",
-                                    "The reservation or declaration '" + communication.refersTo()
-                                            + "' was already withdrawn.")));
-                }
-            } else if (communication.refersTo() != null && target.isEmpty()) {
+            checkCommunication(facts, communication, found);
+        }
+    }
+
+    private void checkCommunication(TreatyFacts facts, Action communication, List<Violation> found) {
+        Optional<Action> target = Optional.ofNullable(communication.refersTo()).flatMap(facts::action);
+        boolean acted = java.util.stream.Stream.concat(
+                        facts.live(communication.participant(), ActionKind.SIGNATURE).stream(),
+                        facts.live(communication.participant(), ActionKind.INSTRUMENT).stream())
+                .anyMatch(a -> !a.date().isAfter(communication.date()));
+        if (!acted && communication.communicationKind() != CommunicationKind.OBJECTION) {
+            found.add(new Violation(
+                    communication.recordId(),
+                    Rejection.rule(
+                            "NO_ACTION_RECORDED",
+                            name(communication) + " has no signature or instrument recorded on or before "
+                                    + communication.date() + "; a " + communicationWord(communication)
+                                    + " comes from a signatory or a participant that has deposited an instrument.")));
+        } else if (communication.communicationKind() == CommunicationKind.OBJECTION) {
+            boolean valid = target.filter(Action::live)
+                    .filter(Action::statesReservation)
+                    .filter(t -> !t.participant().equals(communication.participant()))
+                    .filter(t -> !t.date().isAfter(communication.date()))
+                    .filter(t -> !facts.isWithdrawn(t, communication.date()))
+                    .isPresent();
+            if (!valid) {
                 found.add(new Violation(
                         communication.recordId(),
                         Rejection.rule(
-                                "UNKNOWN_RECORD",
-                                "No record '" + communication.refersTo() + "' exists for this treaty.")));
+                                "OBJECTION_TARGET_INVALID",
+                                "An objection must refer to an earlier, not withdrawn reservation of another participant"
+                                        + "; '" + communication.refersTo() + "' is not one.")));
             }
+        } else if (communication.communicationKind() == CommunicationKind.WITHDRAWAL) {
+            boolean valid = target.filter(Action::live)
+                    .filter(Action::isWithdrawable)
+                    .filter(t -> t.participant().equals(communication.participant()))
+                    .filter(t -> !t.date().isAfter(communication.date()))
+                    .isPresent();
+            long withdrawals = communication.refersTo() == null
+                    ? 0
+                    : facts.referringTo(communication.refersTo()).stream()
+                            .filter(a -> a.communicationKind() == CommunicationKind.WITHDRAWAL)
+                            .count();
+            if (!valid) {
+                found.add(new Violation(
+                        communication.recordId(),
+                        Rejection.rule(
+                                "WITHDRAWAL_TARGET_INVALID",
+                                "A withdrawal must refer to an earlier reservation or declaration of the same participant"
+                                        + "; '" + communication.refersTo() + "' is not one.")));
+            } else if (withdrawals > 1) {
+                found.add(new Violation(
+                        communication.recordId(),
+                        Rejection.conflict(
+                                "ALREADY_WITHDRAWN",
+                                "The reservation or declaration '" + communication.refersTo()
+                                        + "' was already withdrawn.")));
+            }
+        } else if (communication.refersTo() != null && target.isEmpty()) {
+            found.add(new Violation(
+                    communication.recordId(),
+                    Rejection.rule(
+                            "UNKNOWN_RECORD", "No record '" + communication.refersTo() + "' exists for this treaty.")));
         }
     }
 

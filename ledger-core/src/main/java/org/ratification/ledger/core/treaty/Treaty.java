@@ -65,6 +65,9 @@ class Treaty {
 
     private long nextSequence;
 
+    /** Whether the facts are known to break no rule (null: not checked since the treaty was loaded). */
+    private transient Boolean clean;
+
     Treaty() {
         // for Axon
     }
@@ -340,8 +343,10 @@ class Treaty {
     }
 
     /**
-     * Tries the event on a copy of the facts; applies it only if every rule still holds. Answers the
-     * record's sequence in the treaty's chain (what a command handler answers its sender).
+     * Tries the event on the facts; applies it only if every rule still holds. Answers the record's
+     * sequence in the treaty's chain (what a command handler answers its sender). The facts are checked
+     * in full once after loading, so that a new communication can be checked only where it can break a
+     * rule ({@link TreatyRules#check(TreatyFacts, String, TreatyFacts, boolean)}).
      */
     private long decide(TreatyEvent event, TreatyFacts parent, String recordedAt, String recordedBy) {
         if (facts.hasRecord(event.recordId())) {
@@ -351,11 +356,17 @@ class Treaty {
         Bounds.record(facts.definition(), event).ifPresent(rejection -> {
             throw rejection.exception();
         });
-        TreatyFacts candidate = facts.copy().apply(event);
-        RULES.check(candidate, event.recordId(), parent).ifPresent(rejection -> {
-            throw rejection.exception();
-        });
-        return record(event, recordedAt, recordedBy);
+        if (clean == null) {
+            clean = RULES.violations(facts).isEmpty();
+        }
+        facts.trying(event, candidate -> RULES.check(candidate, event.recordId(), parent, clean))
+                .ifPresent(rejection -> {
+                    throw rejection.exception();
+                });
+        long sequence = record(event, recordedAt, recordedBy);
+        // accepted: the facts with the record break no rule
+        clean = true;
+        return sequence;
     }
 
     /**

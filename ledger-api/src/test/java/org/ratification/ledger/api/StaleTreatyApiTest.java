@@ -46,16 +46,7 @@ class StaleTreatyApiTest extends ApiTestSupport {
         assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
 
         // another node records Germany's signature: the store moves on, this node's memory does not
-        long next = eventStore.lastSequenceNumberFor(treaty).orElseThrow() + 1;
-        transactions.executeInTransaction(() -> eventStore.publish(new GenericDomainEventMessage<>(
-                TreatyAggregate.type().getSimpleName(),
-                treaty,
-                next,
-                new ConventionSignedEvent(
-                        treaty, UUID.randomUUID().toString(), "DEU", LocalDate.of(2025, 10, 26), null),
-                MetaData.with(RecordingMetadata.RECORDED_AT, Instant.now().toString())
-                        .and(RecordingMetadata.RECORDED_BY, "other-node")
-                        .and(RecordingMetadata.HASH, "0".repeat(64)))));
+        signedElsewhere(treaty, "0".repeat(64));
 
         Reply deposited = deposit(treaty, "DEU", "RATIFICATION", "2026-01-10");
         assertThat(deposited.status())
@@ -70,17 +61,8 @@ class StaleTreatyApiTest extends ApiTestSupport {
         assertThat(sign(treaty, "FRA", "2025-10-25").status()).isEqualTo(201);
 
         // another node records Germany's signature: the cached treaty ends one record earlier
-        long next = eventStore.lastSequenceNumberFor(treaty).orElseThrow() + 1;
         String otherHash = "1".repeat(64);
-        transactions.executeInTransaction(() -> eventStore.publish(new GenericDomainEventMessage<>(
-                TreatyAggregate.type().getSimpleName(),
-                treaty,
-                next,
-                new ConventionSignedEvent(
-                        treaty, UUID.randomUUID().toString(), "DEU", LocalDate.of(2025, 10, 26), null),
-                MetaData.with(RecordingMetadata.RECORDED_AT, Instant.now().toString())
-                        .and(RecordingMetadata.RECORDED_BY, "other-node")
-                        .and(RecordingMetadata.HASH, otherHash))));
+        long next = signedElsewhere(treaty, otherHash);
 
         // accepted on the cached treaty too, but its insert at the taken sequence is refused: decided again
         Reply signed = sign(treaty, "ITA", "2025-10-27");
@@ -96,5 +78,20 @@ class StaleTreatyApiTest extends ApiTestSupport {
         assertThat(jdbc.queryForObject(
                         "SELECT head_sequence FROM status_chain_head WHERE treaty_id = ?", Long.class, treaty))
                 .isEqualTo(next + 1);
+    }
+
+    /** Germany's signature, recorded as another node would (straight into the store); returns its sequence. */
+    private long signedElsewhere(String treaty, String hash) {
+        long next = eventStore.lastSequenceNumberFor(treaty).orElseThrow() + 1;
+        transactions.executeInTransaction(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                TreatyAggregate.type().getSimpleName(),
+                treaty,
+                next,
+                new ConventionSignedEvent(
+                        treaty, UUID.randomUUID().toString(), "DEU", LocalDate.of(2025, 10, 26), null),
+                MetaData.with(RecordingMetadata.RECORDED_AT, Instant.now().toString())
+                        .and(RecordingMetadata.RECORDED_BY, "other-node")
+                        .and(RecordingMetadata.HASH, hash))));
+        return next;
     }
 }

@@ -56,6 +56,12 @@ public class LogAppender {
     public LogAppender(LogStore store, LogCheckpoints checkpoints, CommandBus commandBus) {
         this.store = store;
         this.checkpoints = checkpoints;
+        if (!store.ordersByTransaction() && !OpenRecordings.embeddedAlone(store.databaseUrl())) {
+            throw new IllegalStateException("The verifiable log on H2 needs the store embedded in this process"
+                    + " alone (a file or in-memory URL without AUTO_SERVER=TRUE, not a tcp: or ssl: server):"
+                    + " it appends a record once this node's recordings in progress have ended, and would not"
+                    + " see another process's. Use PostgreSQL for several nodes.");
+        }
         this.open = store.ordersByTransaction() ? null : new OpenRecordings(commandBus);
     }
 

@@ -65,6 +65,11 @@ public class LogStore {
         this.postgresql = DatabaseProduct.isPostgreSql(jdbc.getDataSource());
     }
 
+    /** The store's JDBC URL, as its driver reports it. */
+    public String databaseUrl() {
+        return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
+    }
+
     /**
      * Whether the leaves follow (xid NULLS FIRST, global index), PostgreSQL's order; otherwise (H2) they
      * follow the global index (docs/LOG.md, "Leaves"). On both the log is appended after commit.

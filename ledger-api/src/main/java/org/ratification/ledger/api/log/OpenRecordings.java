@@ -40,6 +40,19 @@ final class OpenRecordings {
         });
     }
 
+    /**
+     * Whether an H2 URL keeps the store in this process alone, which the horizon needs: not a server's
+     * ({@code tcp:}, {@code ssl:}), and not shared through {@code AUTO_SERVER=TRUE} with other processes,
+     * whose recordings this JVM would not see.
+     */
+    static boolean embeddedAlone(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        return lower.startsWith("jdbc:h2:")
+                && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:")
+                && !lower.contains(";auto_server=true");
+    }
+
     /** A ticket for a transaction about to insert records. */
     long begin() {
         long ticket = tickets.incrementAndGet();

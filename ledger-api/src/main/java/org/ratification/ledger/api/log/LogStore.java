@@ -3,6 +3,7 @@ package org.ratification.ledger.api.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ public class LogStore {
 
     /** The store's JDBC URL, as its driver reports it. */
     public String databaseUrl() {
-        return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
+        return jdbc.execute((Connection c) -> c.getMetaData().getURL());
     }
 
     /**

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * LogCheckpoints#signInTransaction}) and commits; a round that appended as many goes on at once. A
  * round runs {@code ledger.log.batch-window} (50 ms) after a commit on this node, for all the commits
  * of the window together, and every {@code ledger.log.poll-interval} for other nodes' records
- * (PostgreSQL); two nodes take turns on {@code log_head} and check the frontier against it. How far the
+ * (PostgreSQL) and for records a round held back (H2: a recording still in progress after {@link
+ * LogAppender#HORIZON_WAIT}); two nodes take turns on {@code log_head} and check the frontier against it. How far the
  * log is behind and whether the appender fails is processor health's ({@link TrailingReadModel}).
  */
 @Component

@@ -1,6 +1,7 @@
 package org.ratification.ledger.api.log;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,7 +47,7 @@ final class OpenRecordings {
      * whose recordings this JVM would not see.
      */
     static boolean embeddedAlone(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        String lower = url.toLowerCase(Locale.ROOT).replace(" ", "");
         return lower.startsWith("jdbc:h2:")
                 && !lower.startsWith("jdbc:h2:tcp:")
                 && !lower.startsWith("jdbc:h2:ssl:")

@@ -29,22 +29,33 @@ import org.springframework.test.context.TestPropertySource;
  * A subscriber that never reads hurts only itself (issue 12 §4): a dozen anonymous replays from the
  * start on sockets that never read do not delay the live feed of another subscriber, and anonymous
  * replays beyond the cap are refused with 429 TOO_MANY_REPLAYS. The server's send buffers are made
- * small so that a few dozen events fill a socket; raw sockets on the loopback only, bounded in
- * count and time.
+ * small, and a replay from the start carries several times what they and the client's receive buffer
+ * hold, so that a replay that is not read cannot finish (a replay that finishes gives its place back,
+ * and the cap could not be shown; with 61 events, 19 KB, it finished on a fast machine); raw sockets
+ * on the loopback only, bounded in count and time.
  */
 @Import(StuckSubscribersTest.SmallSendBuffers.class)
 @TestPropertySource(properties = "ledger.stream.max-anonymous-replays=12")
 class StuckSubscribersTest extends ApiTestSupport {
 
     private static final int STUCK = 12;
+
+    /** Treaties registered before the replays: about 300 bytes of stream each. */
+    private static final int TREATIES = 200;
+
+    /** What a replay from the start must carry at least: several times the buffers between the two ends. */
+    private static final int REPLAY_BYTES = 40_000;
+
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @TestConfiguration
     static class SmallSendBuffers {
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallSendBuffers() {
-            return factory ->
-                    factory.addConnectorCustomizers(connector -> connector.setProperty("socket.txBufSize", "4096"));
+            return factory -> factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.txBufSize", "4096");
+                connector.setProperty("socket.appWriteBufSize", "1024");
+            });
         }
     }
 
@@ -97,18 +108,31 @@ class StuckSubscribersTest extends ApiTestSupport {
 
     @Test
     void stuckAnonymousReplaysDoNotDelayTheLiveFeedAndAreCapped() throws Exception {
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < TREATIES; i++) {
             registerTreaty(40, 90, 30, false);
         }
         // a replay catches up to where the stream's reader was when it joined: the reader must have
         // passed these records first, or the replays have nothing to send and never take their places
+        String marker;
         try (SseClient live = SseClient.connect(url(""), null)) {
             assertThat(live.nextComment(WAIT)).isEqualTo("connected");
-            String marker = registerTreaty(40, 90, 30, false);
+            marker = registerTreaty(40, 90, 30, false);
             assertThat(JSON.readTree(live.nextEvent(WAIT).data())
                             .path("treatyId")
                             .asText())
                     .isEqualTo(marker);
+        }
+        try (SseClient replay = SseClient.connect(url(""), "-1")) {
+            long bytes = 0;
+            String treaty = null;
+            while (!marker.equals(treaty)) {
+                String data = replay.nextEvent(WAIT).data();
+                bytes += data.length();
+                treaty = JSON.readTree(data).path("treatyId").asText();
+            }
+            assertThat(bytes)
+                    .as("a replay from the start must outgrow the socket buffers, or a stuck one finishes")
+                    .isGreaterThan(REPLAY_BYTES);
         }
         List<Socket> stuck = new ArrayList<>();
         try {

@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
@@ -57,7 +56,7 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
     private final AtomicBoolean windowOpen = new AtomicBoolean();
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private volatile long lastHead = Long.MIN_VALUE;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "event-source-signal");
         thread.setDaemon(true);
         return thread;
@@ -96,7 +95,16 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
         }
     }
 
+    /**
+     * A commit on this node. With no stream open on this source (the kafka-publisher's, when Kafka is
+     * not configured) there is no one to tell, and nothing is scheduled: the five wake-ups of the timer
+     * thread per recording were a third of a recording's context switches on a 2-core machine (bench/
+     * RESULTS.md §0pb). A stream opened later reads what is there when it starts.
+     */
     private void committed() {
+        if (callbacks.isEmpty()) {
+            return;
+        }
         if (windowMillis <= 0) {
             signalNowAndLater();
         } else if (windowOpen.compareAndSet(false, true)) {
@@ -144,6 +152,11 @@ public class SignallingEventSource implements StreamableMessageSource<TrackedEve
     @Override
     public TrackingToken createTokenSince(Duration duration) {
         return eventStore.createTokenSince(duration);
+    }
+
+    /** Tasks waiting on the timer thread (the periodic look at the head is one); for tests. */
+    int scheduledTasks() {
+        return timer.getQueue().size();
     }
 
     @Override

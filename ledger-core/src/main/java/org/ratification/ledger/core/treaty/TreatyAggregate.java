@@ -7,8 +7,10 @@ public final class TreatyAggregate {
 
     private TreatyAggregate() {}
 
+    /** The Treaty with its commands' targets resolved by a {@link CachedTargetResolver}. */
     public static AggregateConfigurer<?> configurer() {
-        return AggregateConfigurer.defaultConfiguration(Treaty.class);
+        return AggregateConfigurer.defaultConfiguration(Treaty.class)
+                .configureCommandTargetResolver(c -> new CachedTargetResolver());
     }
 
     public static Class<?> type() {

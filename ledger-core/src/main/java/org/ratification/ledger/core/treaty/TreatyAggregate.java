@@ -7,10 +7,8 @@ public final class TreatyAggregate {
 
     private TreatyAggregate() {}
 
-    /** The Treaty with its commands' targets resolved by a {@link CachedTargetResolver}. */
     public static AggregateConfigurer<?> configurer() {
-        return AggregateConfigurer.defaultConfiguration(Treaty.class)
-                .configureCommandTargetResolver(c -> new CachedTargetResolver());
+        return AggregateConfigurer.defaultConfiguration(Treaty.class);
     }
 
     public static Class<?> type() {

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * LogAppender#appendCommitted}), moves the head, signs its checkpoint ({@link
  * LogCheckpoints#signInTransaction}) and commits; a round that appended as many goes on at once. A
  * round runs {@code ledger.log.batch-window} (50 ms) after a commit on this node, for all the commits
- * of the window together, and every {@code ledger.log.poll-interval} for other nodes' records
+ * of the window together ({@value #LOADED_WINDOWS} windows after a round of {@value #LOADED_ROUND}
+ * records or more), and every {@code ledger.log.poll-interval}, unless a round is due, for other nodes' records
  * (PostgreSQL) and for records a round held back (H2: a recording still in progress after {@link
  * LogAppender#HORIZON_WAIT}); two nodes take turns on {@code log_head} and check the frontier against it. How far the
  * log is behind and whether the appender fails is processor health's ({@link TrailingReadModel}).

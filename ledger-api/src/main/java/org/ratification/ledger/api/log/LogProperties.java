@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     other nodes (this node's commits wake it sooner)
  * @param batchWindow how long after a commit on this node the appender waits before it
  *     appends, so that the commits of the window become leaves in one round (one lock, one set of
- *     statements, one commit) instead of a round each; zero appends at once
+ *     statements, one commit) instead of a round each; zero appends at once; after a round that
+ *     appended {@value LogTail#LOADED_ROUND} records or more the appender waits {@value
+ *     LogTail#LOADED_WINDOWS} windows
  * @param enabled false to record without the log (to measure what it costs): no leaf is appended, no
  *     lock taken, no checkpoint signed, {@code /api/log/*} answers 503 {@code LOG_DISABLED}, and the
  *     next start with the log enabled folds it again from the event store ({@link LogSwitchedOff})

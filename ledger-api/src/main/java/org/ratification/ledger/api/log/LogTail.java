@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * LogAppender#appendCommitted}), moves the head, signs its checkpoint ({@link
  * LogCheckpoints#signInTransaction}) and commits; a round that appended as many goes on at once. A
  * round runs {@code ledger.log.batch-window} (50 ms) after a commit on this node, for all the commits
- * of the window together, and every {@code ledger.log.poll-interval} for other nodes' records
+ * of the window together ({@value #LOADED_WINDOWS} windows after a round of {@value #LOADED_ROUND}
+ * records or more), and every {@code ledger.log.poll-interval}, unless a round is due, for other nodes' records
  * (PostgreSQL) and for records a round held back (H2: a recording still in progress after {@link
  * LogAppender#HORIZON_WAIT}); two nodes take turns on {@code log_head} and check the frontier against it. How far the
  * log is behind and whether the appender fails is processor health's ({@link TrailingReadModel}).
@@ -39,6 +40,15 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
     /** Records appended in one transaction at most. */
     static final int BATCH = 500;
 
+    /**
+     * A round that appended at least this many records finds the node under load: the next round waits
+     * {@value #LOADED_WINDOWS} batch windows instead of one (bench/RESULTS.md §0pa).
+     */
+    static final int LOADED_ROUND = 8;
+
+    /** How many batch windows the round after a loaded one waits. */
+    static final int LOADED_WINDOWS = 4;
+
     /** Records not yet leaves counted at most for health (a bounded count). */
     private static final int BACKLOG_COUNTED = 100_000;
 
@@ -50,6 +60,9 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
     private volatile boolean failing;
+
+    /** How many records the last round appended (the last of a run of full batches: fewer than a batch). */
+    private volatile int lastAppended;
 
     public LogTail(
             LogAppender appender,
@@ -74,14 +87,20 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
 
     /**
      * Runs a round when the batch window has passed (one at a time: the commits of the window join
-     * it, and a wake-up during a round runs one more after it).
+     * it, and a wake-up during a round runs one more after it). After a round that appended {@value
+     * #LOADED_ROUND} records or more the window is {@value #LOADED_WINDOWS} times as long: under load
+     * each round's fixed cost (the lock, a signature, a commit that H2 writes to its file) is shared by
+     * more records, and a record becomes a leaf a little later.
      */
     void wake() {
         ScheduledExecutorService running = executor;
         if (running != null && woken.compareAndSet(false, true)) {
+            long window = properties.batchWindow().toMillis();
             try {
                 running.schedule(
-                        this::afterLocalCommits, properties.batchWindow().toMillis(), TimeUnit.MILLISECONDS);
+                        this::afterLocalCommits,
+                        lastAppended >= LOADED_ROUND ? LOADED_WINDOWS * window : window,
+                        TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // stopping
             }
@@ -94,9 +113,15 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
         rounds(true);
     }
 
-    /** The poll, for other nodes' records: a round only if there is something to append. */
+    /**
+     * The poll, for other nodes' records: a round only if there is something to append, and none while
+     * a round for this node's commits is due (it appends every committed record below the horizon,
+     * other nodes' too).
+     */
     private void polled() {
-        rounds(false);
+        if (!woken.get()) {
+            rounds(false);
+        }
     }
 
     /** Appends until a round finds fewer than a batch of records; notes a failure for health. */
@@ -112,6 +137,7 @@ public class LogTail implements SmartLifecycle, TrailingReadModel {
             do {
                 appended = transaction.execute(status -> appender.appendCommitted(BATCH));
             } while (appended != null && appended == BATCH && executor != null);
+            lastAppended = appended == null ? 0 : appended;
             failing = false;
         } catch (RuntimeException e) {
             if (executor == null || Thread.currentThread().isInterrupted()) {

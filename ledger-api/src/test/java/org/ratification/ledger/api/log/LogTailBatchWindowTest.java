@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,81 @@ class LogTailBatchWindowTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() > 1);
             Thread.sleep(1_700); // another window: nothing more was woken
             assertThat(rounds.get()).as("one round for the five commits").isEqualTo(2);
+        } finally {
+            tail.stop();
+        }
+    }
+
+    @Test
+    void underLoadTheNextRoundWaitsLonger() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        LogStore store = mock(LogStore.class);
+        LogStore.LastLeaf last = new LogStore.LastLeaf(1L, 1L);
+        when(store.committedHead()).thenReturn(new LogStore.CommittedHead(1, last));
+        when(store.anyCommittedAfter(any())).thenReturn(true);
+        LogAppender appender = mock(LogAppender.class);
+        when(appender.appendCommitted(anyInt())).thenAnswer(call -> {
+            rounds.incrementAndGet();
+            return LogTail.LOADED_ROUND; // a loaded round each time
+        });
+        LogTail tail = new LogTail(
+                appender,
+                store,
+                properties(Duration.ofMillis(300)),
+                mock(ProcessorErrors.class),
+                mock(PlatformTransactionManager.class),
+                mock(EventStore.class));
+        tail.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 1); // the start's look
+            long woken = System.nanoTime();
+            tail.wake();
+            Thread.sleep(700); // more than two windows of 300 ms (a late round can only be later)
+            assertThat(rounds.get())
+                    .as("after a loaded round the next waits " + LogTail.LOADED_WINDOWS + " windows")
+                    .isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 2);
+            assertThat(Duration.ofNanos(System.nanoTime() - woken))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(LogTail.LOADED_WINDOWS * 300L));
+        } finally {
+            tail.stop();
+        }
+    }
+
+    @Test
+    void thePollRunsNoRoundWhileOneForThisNodesCommitsIsDue() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        AtomicBoolean committed = new AtomicBoolean();
+        LogStore store = mock(LogStore.class);
+        LogStore.LastLeaf last = new LogStore.LastLeaf(1L, 1L);
+        when(store.committedHead()).thenReturn(new LogStore.CommittedHead(1, last));
+        when(store.anyCommittedAfter(any())).thenAnswer(call -> committed.get());
+        LogAppender appender = mock(LogAppender.class);
+        when(appender.appendCommitted(anyInt())).thenAnswer(call -> {
+            rounds.incrementAndGet();
+            committed.set(false);
+            return 1;
+        });
+        LogTail tail = new LogTail(
+                appender,
+                store,
+                new LogProperties(null, null, null, null, Duration.ofMillis(20), Duration.ofMillis(1_500), true),
+                mock(ProcessorErrors.class),
+                mock(PlatformTransactionManager.class),
+                mock(EventStore.class));
+        tail.start();
+        try {
+            Thread.sleep(100); // polls every 20 ms: nothing to append
+            assertThat(rounds.get()).isZero();
+            tail.wake(); // a commit on this node wakes the appender (set first: no poll slips in between)
+            committed.set(true);
+            Thread.sleep(700);
+            assertThat(rounds.get())
+                    .as("no poll's round while the window's round is due")
+                    .isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 1);
+            Thread.sleep(200);
+            assertThat(rounds.get()).isEqualTo(1);
         } finally {
             tail.stop();
         }

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ratification.ledger.api.operations.ProcessorErrors;
@@ -25,24 +26,11 @@ class LogTailBatchWindowTest {
     @Test
     void theCommitsOfOneWindowBecomeLeavesInOneRound() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
-        LogStore store = mock(LogStore.class);
-        LogStore.LastLeaf last = new LogStore.LastLeaf(1L, 1L);
-        when(store.committedHead()).thenReturn(new LogStore.CommittedHead(1, last));
-        when(store.anyCommittedAfter(any())).thenReturn(true);
-        LogAppender appender = mock(LogAppender.class);
-        when(appender.appendCommitted(anyInt())).thenAnswer(call -> {
-            rounds.incrementAndGet();
-            return 1;
-        });
+        LogStore store = store(() -> true);
+        LogAppender appender = appender(rounds, 1, () -> {});
         // long enough that five wake-ups 30 ms apart fall in one window even on a loaded machine
         LogProperties properties = properties(Duration.ofMillis(1_500));
-        LogTail tail = new LogTail(
-                appender,
-                store,
-                properties,
-                mock(ProcessorErrors.class),
-                mock(PlatformTransactionManager.class),
-                mock(EventStore.class));
+        LogTail tail = tail(appender, store, properties);
         tail.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 1); // the start's look
@@ -62,22 +50,9 @@ class LogTailBatchWindowTest {
     @Test
     void underLoadTheNextRoundWaitsLonger() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
-        LogStore store = mock(LogStore.class);
-        LogStore.LastLeaf last = new LogStore.LastLeaf(1L, 1L);
-        when(store.committedHead()).thenReturn(new LogStore.CommittedHead(1, last));
-        when(store.anyCommittedAfter(any())).thenReturn(true);
-        LogAppender appender = mock(LogAppender.class);
-        when(appender.appendCommitted(anyInt())).thenAnswer(call -> {
-            rounds.incrementAndGet();
-            return LogTail.LOADED_ROUND; // a loaded round each time
-        });
-        LogTail tail = new LogTail(
-                appender,
-                store,
-                properties(Duration.ofMillis(300)),
-                mock(ProcessorErrors.class),
-                mock(PlatformTransactionManager.class),
-                mock(EventStore.class));
+        LogStore store = store(() -> true);
+        LogAppender appender = appender(rounds, LogTail.LOADED_ROUND, () -> {}); // a loaded round each time
+        LogTail tail = tail(appender, store, properties(Duration.ofMillis(300)));
         tail.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 1); // the start's look
@@ -99,23 +74,12 @@ class LogTailBatchWindowTest {
     void thePollRunsNoRoundWhileOneForThisNodesCommitsIsDue() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
         AtomicBoolean committed = new AtomicBoolean();
-        LogStore store = mock(LogStore.class);
-        LogStore.LastLeaf last = new LogStore.LastLeaf(1L, 1L);
-        when(store.committedHead()).thenReturn(new LogStore.CommittedHead(1, last));
-        when(store.anyCommittedAfter(any())).thenAnswer(call -> committed.get());
-        LogAppender appender = mock(LogAppender.class);
-        when(appender.appendCommitted(anyInt())).thenAnswer(call -> {
-            rounds.incrementAndGet();
-            committed.set(false);
-            return 1;
-        });
-        LogTail tail = new LogTail(
+        LogStore store = store(committed::get);
+        LogAppender appender = appender(rounds, 1, () -> committed.set(false));
+        LogTail tail = tail(
                 appender,
                 store,
-                new LogProperties(null, null, null, null, Duration.ofMillis(20), Duration.ofMillis(1_500), true),
-                mock(ProcessorErrors.class),
-                mock(PlatformTransactionManager.class),
-                mock(EventStore.class));
+                new LogProperties(null, null, null, null, Duration.ofMillis(20), Duration.ofMillis(1_500), true));
         tail.start();
         try {
             Thread.sleep(100); // polls every 20 ms: nothing to append
@@ -145,5 +109,34 @@ class LogTailBatchWindowTest {
     private static LogProperties properties(Duration batchWindow) {
         // polling every 10 minutes: only the start and this node's commits run a round
         return new LogProperties(null, null, null, null, Duration.ofMinutes(10), batchWindow, true);
+    }
+
+    /** A store whose head is one leaf, with records committed after it while {@code committed} says so. */
+    private static LogStore store(BooleanSupplier committed) {
+        LogStore store = mock(LogStore.class);
+        when(store.committedHead()).thenReturn(new LogStore.CommittedHead(1, new LogStore.LastLeaf(1L, 1L)));
+        when(store.anyCommittedAfter(any())).thenAnswer(call -> committed.getAsBoolean());
+        return store;
+    }
+
+    /** An appender whose every round counts itself, runs {@code then} and appends {@code appended} records. */
+    private static LogAppender appender(AtomicInteger rounds, int appended, Runnable then) {
+        LogAppender appender = mock(LogAppender.class);
+        when(appender.appendCommitted(anyInt())).thenAnswer(call -> {
+            rounds.incrementAndGet();
+            then.run();
+            return appended;
+        });
+        return appender;
+    }
+
+    private static LogTail tail(LogAppender appender, LogStore store, LogProperties properties) {
+        return new LogTail(
+                appender,
+                store,
+                properties,
+                mock(ProcessorErrors.class),
+                mock(PlatformTransactionManager.class),
+                mock(EventStore.class));
     }
 }
